@@ -1,0 +1,6 @@
+package io.televisit.call.model;
+
+public enum VisitType {
+    VIDEO,
+    AUDIO
+}

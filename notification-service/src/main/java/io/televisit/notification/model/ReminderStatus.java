@@ -1,0 +1,7 @@
+package io.televisit.notification.model;
+
+public enum ReminderStatus {
+    PENDING,
+    SENT,
+    CANCELLED
+}

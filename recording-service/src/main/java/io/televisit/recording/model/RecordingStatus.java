@@ -1,0 +1,8 @@
+package io.televisit.recording.model;
+
+public enum RecordingStatus {
+    RECORDING,
+    STORED,
+    FAILED,
+    EXPIRED
+}

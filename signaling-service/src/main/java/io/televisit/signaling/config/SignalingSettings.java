@@ -1,0 +1,24 @@
+package io.televisit.signaling.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Size;
+
+import java.time.Duration;
+
+/** {@code televisit.signaling.*}. Validated at start-up: a weak TURN secret stops the service. */
+@ConfigMapping(prefix = "televisit.signaling")
+public interface SignalingSettings {
+
+    Turn turn();
+
+    interface Turn {
+        /** Shared secret with coturn ({@code static-auth-secret}); TURN REST credentials are HMACs of it. */
+        @Size(min = 32)
+        String secret();
+
+        /** Lifetime of the TURN credentials handed to a participant. */
+        @WithDefault("PT1H")
+        Duration credentialTtl();
+    }
+}

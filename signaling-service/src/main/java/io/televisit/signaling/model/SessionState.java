@@ -1,0 +1,7 @@
+package io.televisit.signaling.model;
+
+public enum SessionState {
+    CONNECTED,
+    RECONNECTING,
+    LEFT
+}
