@@ -62,10 +62,12 @@ class VisitResourceTest {
 
     @Test
     void refusedTransitionChangesNothingAndPublishesNothing() {
-        String id = schedule(clinician, Instant.now().plus(1, ChronoUnit.HOURS));
-        given().auth().oauth2(clinician).contentType(ContentType.JSON).body("{\"reasonCode\":\"DUPLICATE\"}")
-                .post(VISITS + "/" + id + "/cancel").then().statusCode(200);
         try (KafkaProbe probe = new KafkaProbe(Topic.VISITS.topicName())) {
+            String id = schedule(clinician, Instant.now().plus(1, ChronoUnit.HOURS));
+            given().auth().oauth2(clinician).contentType(ContentType.JSON).body("{\"reasonCode\":\"DUPLICATE\"}")
+                    .post(VISITS + "/" + id + "/cancel").then().statusCode(200);
+            assertEquals(2, probe.await(r -> id.equals(r.key()), 2, Duration.ofSeconds(20)).size());
+
             given().auth().oauth2(clinician).contentType(ContentType.JSON).body("{\"reasonCode\":\"DUPLICATE\"}")
                     .post(VISITS + "/" + id + "/cancel")
                     .then().statusCode(409).contentType("application/problem+json")

@@ -46,6 +46,12 @@ public class ProblemMappers {
         return respond(jsonProblem(e), uri);
     }
 
+    /** Quarkus REST ships its own mapper for this subtype; naming it here makes ours win. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return respond(jsonProblem(e), uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
         return respond(Problem.of(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required."), uri);

@@ -42,7 +42,7 @@ class InboxTest {
     Pool pool;
 
     @Test
-    void redeliveredEventIsAppliedOnce() throws Throwable {
+    void redeliveredEventIsAppliedOnce() throws Exception {
         UUID noteId = insertNote();
         String record = cancelledEvent(noteId);
 
@@ -112,9 +112,15 @@ class InboxTest {
         assertEquals(0, counter(noteId));
     }
 
-    private void consume(String record, UUID noteId) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() ->
-                inbox.consume(CONSUMER, record, Map.of(EventType.VISIT_CANCELLED, event -> increment(noteId))));
+    private void consume(String record, UUID noteId) throws Exception {
+        try {
+            VertxContextSupport.subscribeAndAwait(() ->
+                    inbox.consume(CONSUMER, record, Map.of(EventType.VISIT_CANCELLED, event -> increment(noteId))));
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
     }
 
     private static Uni<Void> increment(UUID noteId) {
