@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.televisit.events.CloudEvent;
+import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,6 +64,8 @@ public class OutboxRelay {
     private volatile boolean leader;
     private volatile Thread worker;
     private volatile String lastFailure = "";
+    /** Released by the database's NOTIFY when events commit; the relay waits on it between batches. */
+    private final Semaphore wakeUp = new Semaphore(0);
     private Instant nextHousekeeping = Instant.EPOCH;
 
     public OutboxRelay(Pool pool, OutboxProducerFactory producers, OutboxSettings settings, MeterRegistry registry) {
@@ -127,10 +131,12 @@ public class OutboxRelay {
                         Thread.sleep(settings.failureBackoff().toMillis() * 2);
                         continue;
                     }
+                    wakeUp.drainPermits();
                     int sent = publishBatch(connection, producer);
                     housekeeping(connection);
                     if (sent < settings.batchSize()) {
-                        Thread.sleep(settings.pollInterval().toMillis());
+                        // Sleep until events commit, or poll anyway after a while in case a notification was lost.
+                        wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -158,6 +164,8 @@ public class OutboxRelay {
                 .execute(Tuple.of(LEADER_LOCK)).await().atMost(DB_TIMEOUT)
                 .iterator().next().getBoolean("locked");
         if (locked) {
+            PgConnection.cast(connection).notificationHandler(notification -> wakeUp.release());
+            connection.query("LISTEN outbox_event").execute().await().atMost(DB_TIMEOUT);
             LOG.info("outbox relay is the publishing leader");
         }
         return locked;

@@ -18,8 +18,11 @@ public interface OutboxSettings {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** Pause between polls when the outbox is drained. Bounds the extra latency an event sees. */
-    @WithDefault("PT0.05S")
+    /**
+     * Longest pause between polls when the outbox is drained. The relay is woken at once by a NOTIFY when events
+     * commit; polling only covers a lost notification (e.g. across a reconnect).
+     */
+    @WithDefault("PT1S")
     Duration pollInterval();
 
     @WithDefault("500")

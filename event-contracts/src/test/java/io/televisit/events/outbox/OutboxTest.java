@@ -65,6 +65,21 @@ class OutboxTest {
     }
 
     @Test
+    void commitWakesTheRelayWithoutWaitingForThePoll() throws Throwable {
+        // The test profile polls only every 5 s; arrival well within that proves the NOTIFY path.
+        Thread.sleep(300);
+        for (int i = 0; i < 3; i++) {
+            UUID id = UUID.randomUUID();
+            try (KafkaProbe probe = new KafkaProbe(Topic.VISITS.topicName())) {
+                long start = System.nanoTime();
+                VertxContextSupport.subscribeAndAwait(() -> notes.create(id, false));
+                assertEquals(1, probe.await(r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(2)).size(),
+                        "event published within 2 s of commit, " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            }
+        }
+    }
+
+    @Test
     void rolledBackTransactionPublishesNothing() throws Throwable {
         UUID rolledBack = UUID.randomUUID();
         UUID marker = UUID.randomUUID();
