@@ -72,6 +72,8 @@ pg_launch() {
 }
 
 # pg_provision: idempotent roles + databases; the password travels on stdin, not the command line.
+# Each service database has two roles: <db> owns the schema and runs the migrations; <db>_app is what the service
+# runs as, with only the privileges the migrations grant it (e.g. no UPDATE/DELETE on call-service's audit log).
 pg_provision() {
   local data pw list r dbs=("${DATABASES[@]}")
   data=$(pg_data)
@@ -80,16 +82,23 @@ pg_provision() {
   [[ $PROFILE == test ]] && dbs+=(contracts)
   list=$(printf "'%s'," "${dbs[@]}")
   list=${list%,}
+  local roles=("${dbs[@]}") role_list
+  for r in "${DATABASES[@]}"; do roles+=("${r}_app"); done
+  role_list=$(printf "'%s'," "${roles[@]}")
+  role_list=${role_list%,}
   {
-    echo "SELECT format('CREATE ROLE %I LOGIN', r) FROM unnest(ARRAY[$list]) r"
+    echo "SELECT format('CREATE ROLE %I LOGIN', r) FROM unnest(ARRAY[$role_list]) r"
     echo "  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) \\gexec"
-    for r in "${dbs[@]}"; do
+    for r in "${roles[@]}"; do
       echo "ALTER ROLE \"$r\" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '$pw';"
     done
     echo "SELECT format('CREATE DATABASE %I OWNER %I', r, r) FROM unnest(ARRAY[$list]) r"
     echo "  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = r) \\gexec"
     for r in "${dbs[@]}"; do
       echo "REVOKE ALL ON DATABASE \"$r\" FROM PUBLIC;"
+    done
+    for r in "${DATABASES[@]}"; do
+      echo "GRANT CONNECT, TEMPORARY ON DATABASE \"$r\" TO \"${r}_app\";"
     done
   } | pg_as_owner "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$data" -p "$PG_PORT" -U postgres -d postgres >/dev/null
 }
