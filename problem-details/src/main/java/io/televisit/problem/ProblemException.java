@@ -6,8 +6,12 @@ public class ProblemException extends RuntimeException {
     private final transient Problem problem;
 
     public ProblemException(int status, String code, String title, String detail) {
-        super(code + ": " + detail, null, false, false);
-        this.problem = Problem.of(status, code, title, detail);
+        this(Problem.of(status, code, title, detail));
+    }
+
+    public ProblemException(Problem problem) {
+        super(problem.code() + ": " + problem.detail(), null, false, false);
+        this.problem = problem;
     }
 
     public Problem problem() {

@@ -97,9 +97,10 @@ public class ProblemMappers {
             return Problem.of(400, "INVALID_VALUE", "Invalid request",
                     "Field '" + path(invalid) + "' has a value of the wrong format or outside its allowed set.");
         }
-        if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return Problem.of(400, "INVALID_VALUE", "Invalid request",
-                    "Field '" + path(mismatched) + "' has a value of the wrong type.");
+        if (e instanceof MismatchedInputException mismatched) {
+            return Problem.of(400, "INVALID_VALUE", "Invalid request", mismatched.getPath().isEmpty()
+                    ? "The body does not have the documented shape."
+                    : "Field '" + path(mismatched) + "' has a value of the wrong type.");
         }
         return Problem.of(400, "MALFORMED_JSON", "Invalid request", "The body is not valid JSON.");
     }

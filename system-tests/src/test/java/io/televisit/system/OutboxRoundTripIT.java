@@ -38,7 +38,7 @@ class OutboxRoundTripIT {
         String clinician = TestTokens.clinician(TestTokens.newSubject());
         Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         String visit = given().auth().oauth2(clinician).contentType(ContentType.JSON)
-                .body("{\"type\":\"VIDEO\",\"scheduledAt\":\"" + start + "\"}")
+                .body("{\"type\":\"VIDEO\",\"scheduledAt\":\"" + start + "\",\"participants\":[{\"role\":\"PATIENT\"}]}")
                 .post(CALLS).then().statusCode(201).extract().path("id");
         Instant last = start;
         for (int i = 1; i <= RESCHEDULES; i++) {

@@ -16,4 +16,15 @@ public interface CallSettings {
     /** How far in the past a scheduled time may lie (clock skew, "visit now"). */
     @WithDefault("PT10M")
     Duration schedulePastTolerance();
+
+    /** Length of a visit when the request gives no end. */
+    @WithDefault("PT30M")
+    Duration defaultVisitLength();
+
+    @WithDefault("PT8H")
+    Duration maxVisitLength();
+
+    /** A ringing visit nobody answers within this time becomes MISSED. */
+    @WithDefault("PT60S")
+    Duration ringTimeout();
 }

@@ -40,8 +40,35 @@ public class Visit extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "scheduled_end_at", nullable = false)
+    public Instant scheduledEndAt;
+
+    @Column(name = "ringing_at")
+    public Instant ringingAt;
+
+    @Column(name = "ring_deadline")
+    public Instant ringDeadline;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** Why the visit reached its status, as a code (CANCELLED, DECLINED, ENDED, FAILED). */
     @Column(name = "status_reason")
     public String statusReason;
+
+    /** Technical detail of a failure (error class, ICE state); clients must not put PHI here. */
+    @Column(name = "failure_detail")
+    public String failureDetail;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    /** Hash of the create request, to refuse a reused Idempotency-Key with a different body. */
+    @Column(name = "request_hash")
+    public String requestHash;
 
     @Version
     public long version;

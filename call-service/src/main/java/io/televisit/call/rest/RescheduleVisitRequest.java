@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotNull;
 
 import java.time.Instant;
 
-public record RescheduleVisitRequest(@NotNull Instant scheduledAt) {
+public record RescheduleVisitRequest(@NotNull Instant scheduledAt, Instant scheduledEndAt) {
 }

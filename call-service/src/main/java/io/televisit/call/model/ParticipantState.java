@@ -1,0 +1,10 @@
+package io.televisit.call.model;
+
+public enum ParticipantState {
+    INVITED,
+    WAITING,
+    ADMITTED,
+    CONNECTED,
+    DISCONNECTED,
+    LEFT
+}
