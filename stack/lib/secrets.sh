@@ -29,6 +29,11 @@ ensure_secrets() {
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$SECRETS_DIR/jwt-private.pem" 2>/dev/null
     openssl pkey -in "$SECRETS_DIR/jwt-private.pem" -pubout -out "$SECRETS_DIR/jwt-public.pem"
   fi
+  if [[ ! -s $SECRETS_DIR/visit-token-private.pem || ! -s $SECRETS_DIR/visit-token-public.pem ]]; then
+    # call-service signs visit access tokens with this key; signaling-service verifies them with the public half.
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$SECRETS_DIR/visit-token-private.pem" 2>/dev/null
+    openssl pkey -in "$SECRETS_DIR/visit-token-private.pem" -pubout -out "$SECRETS_DIR/visit-token-public.pem"
+  fi
   chmod 600 "$SECRETS_DIR"/*
   umask "$old_umask"
 }
@@ -41,7 +46,8 @@ write_stack_env() {
     for name in TELEVISIT_PROFILE TELEVISIT_STACK_DIR TELEVISIT_PG_PORT TELEVISIT_DB_PASSWORD \
       TELEVISIT_KAFKA_BOOTSTRAP TELEVISIT_S3_ENDPOINT TELEVISIT_S3_ACCESS_KEY TELEVISIT_S3_SECRET_KEY \
       TELEVISIT_S3_BUCKET TELEVISIT_TURN_PORT TELEVISIT_TURN_SECRET TELEVISIT_TURN_REALM \
-      TELEVISIT_JWT_ISSUER TELEVISIT_JWT_PUBLIC_KEY TELEVISIT_JWT_PRIVATE_KEY TELEVISIT_GATEWAY_PORT \
+      TELEVISIT_JWT_ISSUER TELEVISIT_JWT_PUBLIC_KEY TELEVISIT_JWT_PRIVATE_KEY TELEVISIT_VISIT_TOKEN_PRIVATE_KEY \
+      TELEVISIT_VISIT_TOKEN_PUBLIC_KEY TELEVISIT_GATEWAY_PORT \
       TELEVISIT_CALL_PORT TELEVISIT_SIGNALING_PORT TELEVISIT_RECORDING_PORT TELEVISIT_QUALITY_PORT \
       TELEVISIT_NOTIFICATION_PORT; do
       case "$name" in
@@ -60,6 +66,8 @@ write_stack_env() {
         TELEVISIT_JWT_ISSUER) value=$JWT_ISSUER ;;
         TELEVISIT_JWT_PUBLIC_KEY) value="$SECRETS_DIR/jwt-public.pem" ;;
         TELEVISIT_JWT_PRIVATE_KEY) value="$SECRETS_DIR/jwt-private.pem" ;;
+        TELEVISIT_VISIT_TOKEN_PRIVATE_KEY) value="$SECRETS_DIR/visit-token-private.pem" ;;
+        TELEVISIT_VISIT_TOKEN_PUBLIC_KEY) value="$SECRETS_DIR/visit-token-public.pem" ;;
         TELEVISIT_GATEWAY_PORT) value=$GATEWAY_PORT ;;
         *)
           value=${name#TELEVISIT_}

@@ -24,6 +24,39 @@ public interface CallSettings {
     @WithDefault("PT8H")
     Duration maxVisitLength();
 
+    VisitToken visitToken();
+
+    JoinLinks joinLinks();
+
+    /** Visit access tokens: what a participant presents to signaling-service to join one visit. */
+    interface VisitToken {
+        @WithDefault("https://call.televisit.local")
+        String issuer();
+
+        /** PEM (PKCS#8) private key; signaling-service holds the public half. */
+        String privateKeyLocation();
+
+        @WithDefault("visit-token-1")
+        String keyId();
+
+        /** Short: the token only opens the signaling session, which then lives on its own resume token. */
+        @WithDefault("PT15M")
+        Duration ttl();
+    }
+
+    /** One-time patient join links. */
+    interface JoinLinks {
+        @WithDefault("PT24H")
+        Duration defaultTtl();
+
+        @WithDefault("P7D")
+        Duration maxTtl();
+
+        /** Base of the URL handed to patients; the token follows after '#', so it never reaches server logs. */
+        @WithDefault("http://127.0.0.1:18080/join")
+        String baseUrl();
+    }
+
     /** A ringing visit nobody answers within this time becomes MISSED. */
     @WithDefault("PT60S")
     Duration ringTimeout();

@@ -43,15 +43,32 @@ public class VisitService {
     private final VisitEvents events;
     private final AuditLog audit;
     private final CallSettings settings;
+    private final VisitTokenIssuer tokens;
 
     public VisitService(VisitRepository visits, ParticipantRepository participants, VisitAccess access,
-                        VisitEvents events, AuditLog audit, CallSettings settings) {
+                        VisitEvents events, AuditLog audit, CallSettings settings, VisitTokenIssuer tokens) {
         this.visits = visits;
         this.participants = participants;
         this.access = access;
         this.events = events;
         this.audit = audit;
         this.settings = settings;
+        this.tokens = tokens;
+    }
+
+    /** A visit access token for a participant with an account (clinicians, patients using the app). */
+    @WithTransaction
+    public Uni<VisitTokenIssuer.VisitAccessToken> accessToken(Caller caller, UUID visitId) {
+        return access.load(caller, visitId, false).chain(context -> {
+            Participant participant = context.participantOf(caller).orElseThrow(() ->
+                    ProblemException.forbidden("Only the visit's participants can join it."));
+            if (VisitLifecycle.isTerminal(context.visit().status)) {
+                throw illegal(context.visit(), "be joined");
+            }
+            VisitTokenIssuer.VisitAccessToken token = tokens.issue(visitId, participant);
+            return audit.append(caller.subject(), AuditAction.ACCESS_TOKEN_ISSUED, visitId,
+                    Map.of("participantId", participant.id.toString())).replaceWith(token);
+        });
     }
 
     /**

@@ -1,0 +1,6 @@
+package io.televisit.call.model;
+
+public enum ConsentPurpose {
+    VIDEO_VISIT,
+    RECORDING
+}
