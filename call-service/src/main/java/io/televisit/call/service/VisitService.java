@@ -153,6 +153,22 @@ public class VisitService {
         return apply(context, command, null, Caller.SYSTEM.subject()).replaceWith(context);
     }
 
+    /**
+     * A scheduled or ringing visit is in progress once a clinician and an admitted non-clinician are connected
+     * (e.g. both joined through signaling without a ring). Runs in the caller's transaction.
+     */
+    public Uni<VisitContext> startIfBothConnected(VisitContext context) {
+        VisitStatus status = context.visit().status;
+        boolean clinicianIn = context.participants().stream()
+                .anyMatch(p -> p.role == ParticipantRole.CLINICIAN && p.isConnected());
+        boolean patientSideIn = context.participants().stream()
+                .anyMatch(p -> p.role != ParticipantRole.CLINICIAN && p.isConnected() && p.isAdmitted());
+        if ((status == VisitStatus.SCHEDULED || status == VisitStatus.RINGING) && clinicianIn && patientSideIn) {
+            return systemTransition(context, new TransitionCommand(VisitAction.START, null, null));
+        }
+        return Uni.createFrom().item(context);
+    }
+
     @WithTransaction
     public Uni<VisitContext> admit(Caller caller, UUID visitId, UUID participantId) {
         return access.load(caller, visitId, true).call(context -> {
@@ -168,7 +184,8 @@ public class VisitService {
             participant.admittedAt = now();
             participant.state = participant.isConnected() ? ParticipantState.CONNECTED : ParticipantState.ADMITTED;
             return events.admitted(context.visit(), participant).call(() -> audit.append(caller.subject(),
-                    AuditAction.PARTICIPANT_ADMITTED, visitId, Map.of("participantId", participantId.toString())));
+                    AuditAction.PARTICIPANT_ADMITTED, visitId, Map.of("participantId", participantId.toString())))
+                    .call(() -> startIfBothConnected(context));
         });
     }
 
