@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.Yaml;
  * 1. Schema: every built-in object is parsed with the client-java model of its apiVersion/kind; fromJson rejects
  *    unknown fields at any depth, missing required fields and wrong types. CRDs (ServiceMonitor) are only counted.
  * 2. References inside the file: envFrom ConfigMaps, ServiceAccounts, Services' selectors, HPA/PDB targets,
- *    Ingress backends must exist. Secrets not in the file are listed as "external" (existingSecret).
+ *    Ingress backends must exist; volumeMounts name a volume of the pod; ConfigMap/Secret volumes' items name keys
+ *    the object has. Secrets and ConfigMaps not in the file are listed as "external" (existingSecret, existingConfigMap).
  *
  * Usage: java -cp <client-java-api classpath> ValidateManifests.java FILE...   (exit 1 on any error)
  */
@@ -97,7 +98,25 @@ public class ValidateManifests {
           if (!map(d, "spec", "selector", "matchLabels").entrySet()
               .stream().allMatch(e -> e.getValue().equals(map(d, "spec", "template", "metadata", "labels").get(e.getKey()))))
             errors.add(me + ": selector does not match the pod template labels");
+          Set<String> volumes = new HashSet<>();
+          for (Map<String, Object> v : list(pod, "volumes")) {
+            volumes.add(str(v, "name"));
+            for (String kind : List.of("ConfigMap", "Secret")) {
+              Map<String, Object> src = map(v, kind.equals("Secret") ? "secret" : "configMap");
+              String name = str(src, kind.equals("Secret") ? "secretName" : "name");
+              if (name == null) continue;
+              Map<String, Object> obj = byId.get(kind + "/" + name);
+              for (Map<String, Object> item : list(src, "items")) {
+                String key = str(item, "key");
+                if (obj == null) external.add(kind + " " + name + "[" + key + "]");
+                else if (!map(obj, "data").containsKey(key) && !map(obj, "stringData").containsKey(key))
+                  errors.add(me + ": volume " + str(v, "name") + ": " + kind + " " + name + " has no key " + key);
+              }
+            }
+          }
           for (Map<String, Object> c : list(pod, "containers")) {
+            for (Map<String, Object> m : list(c, "volumeMounts"))
+              if (!volumes.contains(str(m, "name"))) errors.add(me + ": volumeMount " + str(m, "name") + " has no volume");
             for (Map<String, Object> ef : list(c, "envFrom")) {
               String cm = str(ef, "configMapRef", "name");
               if (cm != null && !byId.containsKey("ConfigMap/" + cm)) errors.add(me + ": ConfigMap " + cm + " missing");
@@ -107,7 +126,7 @@ public class ValidateManifests {
               String key = str(env, "valueFrom", "secretKeyRef", "key");
               if (secret == null) continue;
               Map<String, Object> s = byId.get("Secret/" + secret);
-              if (s == null) external.add(secret + "[" + key + "]");
+              if (s == null) external.add("Secret " + secret + "[" + key + "]");
               else if (!map(s, "data").containsKey(key) && !map(s, "stringData").containsKey(key))
                 errors.add(me + ": Secret " + secret + " has no key " + key);
             }
@@ -135,7 +154,7 @@ public class ValidateManifests {
         default -> { }
       }
     }
-    if (!external.isEmpty()) System.out.println(file + ": Secrets expected to exist beforehand: " + external);
+    if (!external.isEmpty()) System.out.println(file + ": expected to exist beforehand: " + external);
   }
 
   // --- tiny accessors for the untyped YAML tree ---

@@ -128,6 +128,7 @@ generated variable can be overridden without editing templates.
 {{- $host := required (printf "database.host (or services.%s.database.host) is required" $name) ($db.host | default $v.database.host) -}}
 {{- $port := $db.port | default $v.database.port -}}
 {{- $dbName := required (printf "services.%s.database.name is required" $name) $db.name -}}
+{{- $roles := include "televisit.dbRoles" . | fromJson -}}
 {{- $query := "" -}}
 {{- if $v.database.sslMode -}}
 {{- $query = printf "?sslmode=%s" $v.database.sslMode -}}
@@ -136,13 +137,31 @@ generated variable can be overridden without editing templates.
   "QUARKUS_HTTP_PORT" "8080"
   "QUARKUS_DATASOURCE_REACTIVE_URL" (printf "postgresql://%s:%v/%s%s" $host $port $dbName $query)
   "QUARKUS_DATASOURCE_JDBC_URL" (printf "jdbc:postgresql://%s:%v/%s%s" $host $port $dbName $query)
-  "QUARKUS_DATASOURCE_USERNAME" (required (printf "services.%s.database.username is required" $name) $db.username)
+  "QUARKUS_DATASOURCE_USERNAME" $roles.app
+  "QUARKUS_FLYWAY_USERNAME" $roles.owner
   "KAFKA_BOOTSTRAP_SERVERS" (required "kafka.bootstrapServers is required (host:port list of the external Kafka)" $v.kafka.bootstrapServers)
   "MP_JWT_VERIFY_PUBLICKEY_LOCATION" (required "jwt.publicKeyLocation is required (JWKS URL of the hospital OIDC provider)" ($svc.jwt.publicKeyLocation | default $v.jwt.publicKeyLocation))
   "MP_JWT_VERIFY_ISSUER" (required "jwt.issuer is required (the OIDC provider's iss claim)" ($svc.jwt.issuer | default $v.jwt.issuer))
 -}}
 {{- with $svc.jwt.audiences -}}
 {{- $_ := set $cfg "MP_JWT_VERIFY_AUDIENCES" . -}}
+{{- end -}}
+{{- with (dig "trustedProxies" list (default dict $v.http)) -}}
+{{- $_ := set $cfg "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES" (join "," .) -}}
+{{- end -}}
+{{- $sign := dig "visitToken" "sign" dict $svc -}}
+{{- if $sign.enabled -}}
+{{- range $field, $env := dict "issuer" "ISSUER" "keyId" "KEY_ID" "ttl" "TTL" -}}
+{{- with get $sign $field -}}
+{{- $_ := set $cfg (printf "TELEVISIT_CALL_VISIT_TOKEN_%s" $env) (toString .) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if dig "joinLinks" "enabled" false $svc -}}
+{{- $_ := set $cfg "TELEVISIT_CALL_JOIN_LINKS_BASE_URL" (required (printf "services.%s.joinLinks.baseUrl is required: the public URL of the patient join page, e.g. https://visit.hospital.example/join" $name) $svc.joinLinks.baseUrl) -}}
+{{- end -}}
+{{- range include "televisit.keyFiles" . | fromJsonArray -}}
+{{- $_ := set $cfg .env (printf "%s/%s" .dir .file) -}}
 {{- end -}}
 {{- if $svc.s3.enabled -}}
 {{- $_ := set $cfg "QUARKUS_S3_AWS_REGION" (required (printf "services.%s.s3.region is required" $name) $svc.s3.region) -}}
@@ -169,10 +188,17 @@ generated variable can be overridden without editing templates.
 {{- end -}}
 
 {{/*
-Secret keys the pods need, as "ENV_VAR=key" pairs. Also the contract for existingSecret (k8s/README.md).
+Keys of the service's Secret, as a JSON list of {env, key, value[, file]}: "env" is the variable the key becomes
+(empty for keys mounted as files, see "televisit.keyFiles"), "value" the field of services.<name>.secret the
+chart-created Secret takes it from. Also the contract for existingSecret (k8s/README.md).
 */}}
 {{- define "televisit.secretKeys" -}}
 {{- $keys := list (dict "env" "QUARKUS_DATASOURCE_PASSWORD" "key" "db-password" "value" "dbPassword") -}}
+{{- $keys = append $keys (dict "env" "QUARKUS_FLYWAY_PASSWORD" "key" "db-migration-password" "value" "dbMigrationPassword") -}}
+{{- if dig "visitToken" "sign" "enabled" false .svc -}}
+{{- /* A file, not a variable: mounted by "televisit.keyFiles". */ -}}
+{{- $keys = append $keys (dict "env" "" "key" "visit-token-private.pem" "value" "visitTokenPrivateKey" "file" true) -}}
+{{- end -}}
 {{- if include "televisit.s3Static" . -}}
 {{- $keys = append $keys (dict "env" "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID" "key" "s3-access-key-id" "value" "s3AccessKeyId") -}}
 {{- $keys = append $keys (dict "env" "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY" "key" "s3-secret-access-key" "value" "s3SecretAccessKey") -}}
@@ -192,11 +218,54 @@ Secret keys the pods need, as "ENV_VAR=key" pairs. Also the contract for existin
 {{- range $k := include "televisit.secretKeys" . | fromJsonArray -}}
 {{- $val := get (default dict $ctx.svc.secret) $k.value -}}
 {{- if not $val -}}
-{{- fail (printf "services.%s.secret.%s is required: set it (e.g. --set-string), or set services.%s.existingSecret to a Secret that has the key %q" $ctx.name $k.value $ctx.name $k.key) -}}
+{{- $how := ternary (printf "--set-file services.%s.secret.%s=FILE" $ctx.name $k.value) "--set-string" (hasKey $k "file") -}}
+{{- fail (printf "services.%s.secret.%s is required: set it (e.g. %s), or set services.%s.existingSecret to a Secret that has the key %q" $ctx.name $k.value $how $ctx.name $k.key) -}}
 {{- end -}}
 {{- $_ := set $data $k.key ($val | toString | b64enc) -}}
 {{- end -}}
 {{- toYaml $data -}}
+{{- end -}}
+
+{{/* Database roles as JSON {app, owner}: the service runs as "<db>_app", Flyway as the schema owner "<db>". */}}
+{{- define "televisit.dbRoles" -}}
+{{- $db := .svc.database -}}
+{{- toJson (dict "app" ($db.username | default (printf "%s_app" $db.name)) "owner" ($db.migrationUsername | default $db.name)) -}}
+{{- end -}}
+
+{{/*
+PEM key files mounted read-only into the container, as a JSON list of
+{volume, env, dir, file, key, secret | configMap}: volume "<volume>" holds the object's key "<key>" as "<dir>/<file>",
+and the variable "<env>" (in the ConfigMap) points the app at it. One entry per enabled feature:
+  visitToken.sign   -> call-service's private key, from the service's own Secret
+  visitToken.verify -> the public key (signaling-service), from a chart-created ConfigMap or an existing ConfigMap/Secret
+*/}}
+{{- define "televisit.keyFiles" -}}
+{{- $files := list -}}
+{{- $vt := default dict .svc.visitToken -}}
+{{- if dig "sign" "enabled" false $vt -}}
+{{- $files = append $files (dict "volume" "visit-token-private" "env" "TELEVISIT_CALL_VISIT_TOKEN_PRIVATE_KEY_LOCATION"
+    "dir" "/var/run/secrets/televisit/visit-token" "file" "private.pem" "key" "visit-token-private.pem"
+    "secret" (include "televisit.secretName" .)) -}}
+{{- end -}}
+{{- if dig "verify" "enabled" false $vt -}}
+{{- $v := $vt.verify -}}
+{{- $src := dict -}}
+{{- with $v.publicKey }}{{ $_ := set $src "configMap" (include "televisit.visitTokenConfigMapName" $) }}{{ end -}}
+{{- with $v.existingConfigMap }}{{ $_ := set $src "configMap" . }}{{ end -}}
+{{- with $v.existingSecret }}{{ $_ := set $src "secret" . }}{{ end -}}
+{{- $sources := compact (list $v.publicKey $v.existingConfigMap $v.existingSecret) -}}
+{{- if ne (len $sources) 1 -}}
+{{- fail (printf "services.%s.visitToken.verify needs exactly one source of the visit-token public key (%d set): publicKey (the PEM, e.g. --set-file services.%s.visitToken.verify.publicKey=visit-token-public.pem), existingConfigMap or existingSecret (an object with the key %q)" .name (len $sources) .name "visit-token-public.pem") -}}
+{{- end -}}
+{{- $files = append $files (merge $src (dict "volume" "visit-token-public" "env" "TELEVISIT_SIGNALING_VISIT_TOKEN_PUBLIC_KEY_LOCATION"
+    "dir" "/var/run/secrets/televisit/visit-token-public" "file" "public.pem" "key" "visit-token-public.pem")) -}}
+{{- end -}}
+{{- toJson $files -}}
+{{- end -}}
+
+{{/* ConfigMap the chart creates for an inline visitToken.verify.publicKey. */}}
+{{- define "televisit.visitTokenConfigMapName" -}}
+{{- printf "%s-visit-token" (include "televisit.resourceName" .) -}}
 {{- end -}}
 
 {{/* Replicas that are always there: HPA minimum or the fixed count. */}}
@@ -211,6 +280,10 @@ Secret keys the pods need, as "ENV_VAR=key" pairs. Also the contract for existin
 {{- end -}}
 {{- if and .svc.hpa.enabled (gt (int .svc.hpa.minReplicas) (int .svc.hpa.maxReplicas)) -}}
 {{- fail (printf "services.%s.hpa.minReplicas must not exceed hpa.maxReplicas" .name) -}}
+{{- end -}}
+{{- $roles := include "televisit.dbRoles" . | fromJson -}}
+{{- if eq $roles.app $roles.owner -}}
+{{- fail (printf "services.%s.database.username (the app role, default \"<name>_app\") must differ from database.migrationUsername (the schema owner, default \"<name>\"): the service must not run as the owner of its schema" .name) -}}
 {{- end -}}
 {{- if ge (int .svc.preStopSleepSeconds) (int .svc.terminationGracePeriodSeconds) -}}
 {{- fail (printf "services.%s.terminationGracePeriodSeconds must be longer than preStopSleepSeconds, or the app never gets time to shut down" .name) -}}
