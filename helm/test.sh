@@ -20,6 +20,10 @@ check() {
   if "$@" >"$WORK/out" 2>&1; then pass "$name"; else fail "$name"; sed 's/^/    /' "$WORK/out" | tail -20; fi
 }
 count() { grep -c "^kind: $2\$" "$1" || true; }    # count KIND objects in a rendered file
+# doc FILE KIND NAME: the one rendered object KIND/NAME (documents split on "---" lines).
+doc() {
+  awk -v k="kind: $2" -v n="  name: $3" 'BEGIN { RS = "\n---\n" } index("\n" $0 "\n", "\n" k "\n") && index("\n" $0 "\n", "\n" n "\n")' "$1"
+}
 expect_eq() { [[ "$2" == "$3" ]] || { echo "$1: expected $3, got $2"; return 1; }; }
 
 # ---------------------------------------------------------------- tools
@@ -44,7 +48,10 @@ check "helm lint --strict (example values)" "$HELM" lint --strict "$CHART" -f k8
 t_notes() {
   "$HELM" install televisit "$CHART" --namespace televisit -f "$CI_VALUES" --dry-run=client >"$WORK/install.txt" &&
   grep -q 'registry.test.invalid/televisit/signaling-service:0.1.0' "$WORK/install.txt" &&
-  grep -q 'see k8s/README.md' "$WORK/install.txt"
+  grep -q 'see k8s/README.md' "$WORK/install.txt" &&
+  grep -q 'Database "call": runs as role call_app (db-password), migrations as owner call (db-migration-password)' "$WORK/install.txt" &&
+  grep -q 'visit-token-private.pem from Secret televisit-call-service -> /var/run/secrets/televisit/visit-token/private.pem' "$WORK/install.txt" &&
+  grep -q 'X-Forwarded-For is trusted from: 10.244.0.0/16, 192.0.2.10' "$WORK/install.txt"
 }
 check "NOTES.txt renders (helm install --dry-run=client)" t_notes
 check "helm package" "$HELM" package "$CHART" --destination "$WORK"
@@ -56,7 +63,7 @@ render() {  # render NAME ARGS...  -> $WORK/NAME.yaml
 }
 ALL_ON=(--set networkPolicy.enabled=true --set ingress.enabled=true --set ingress.host=televisit.test.invalid
         --set ingress.tls.enabled=true --set ingress.tls.secretName=tls --set metrics.serviceMonitor.enabled=true)
-SETS=(default hpa-on hpa-off existing-secret native netpol all-on irsa)
+SETS=(default hpa-on hpa-off existing-secret native netpol all-on irsa call-existing-secret no-proxies roles)
 render default
 render hpa-on --set serviceDefaults.hpa.enabled=true --set services.quality-service.hpa.enabled=false
 render hpa-off --set serviceDefaults.replicas=1
@@ -67,13 +74,22 @@ render all-on "${ALL_ON[@]}"
 render irsa --set services.recording-service.s3.credentialsType=default \
   --set-string 'services.recording-service.serviceAccount.annotations.eks\.amazonaws\.com/role-arn=arn:aws:iam::1:role/r' \
   --set services.recording-service.secret.s3AccessKeyId= --set services.recording-service.secret.s3SecretAccessKey=
+# No secret values at all for call-service: everything, the visit-token key included, comes from an existing Secret.
+render call-existing-secret --set services.call-service.existingSecret=call-from-vault \
+  --set services.call-service.secret.dbPassword= --set services.call-service.secret.dbMigrationPassword= \
+  --set services.call-service.secret.visitTokenPrivateKey= \
+  --set services.signaling-service.visitToken.verify.publicKey= --set services.signaling-service.visitToken.verify.existingSecret=vt-public
+printf 'http:\n  trustedProxies: []\n' >"$WORK/no-proxies-values.yaml"   # --set x={} would give [""]
+render no-proxies -f "$WORK/no-proxies-values.yaml"
+render roles --set services.quality-service.database.username=quality_rw --set services.quality-service.database.migrationUsername=quality_owner
 for s in "${SETS[@]}"; do
   if [[ -s "$WORK/$s.yaml" ]]; then pass "helm template ($s)"; else fail "helm template ($s)"; cat "$WORK/$s.err"; fi
 done
 
 t_default() {
   local f="$WORK/default.yaml"
-  for k in Deployment Service ConfigMap Secret ServiceAccount PodDisruptionBudget; do expect_eq "$k" "$(count "$f" "$k")" 5 || return 1; done
+  for k in Deployment Service Secret ServiceAccount PodDisruptionBudget; do expect_eq "$k" "$(count "$f" "$k")" 5 || return 1; done
+  expect_eq "ConfigMap (5 + signaling's public key)" "$(count "$f" ConfigMap)" 6 || return 1
   for k in HorizontalPodAutoscaler NetworkPolicy Ingress ServiceMonitor; do expect_eq "$k" "$(count "$f" "$k")" 0 || return 1; done
   for p in /q/health/live /q/health/ready /q/health/started; do expect_eq "$p" "$(grep -c "path: $p" "$f")" 5 || return 1; done
   expect_eq "checksum/config" "$(grep -c 'checksum/config: [0-9a-f]\{64\}' "$f")" 5 &&
@@ -153,6 +169,79 @@ t_irsa() {
 }
 check "recording-service with IRSA/default chain: no S3 keys needed" t_irsa
 
+t_db_roles() {
+  local f="$WORK/default.yaml" db cm dep
+  for db in call signaling recording quality notification; do
+    cm="$(doc "$f" ConfigMap "televisit-$db-service")"; dep="$(doc "$f" Deployment "televisit-$db-service")"
+    grep -q "QUARKUS_DATASOURCE_USERNAME: \"${db}_app\"" <<<"$cm" && grep -q "QUARKUS_FLYWAY_USERNAME: \"$db\"" <<<"$cm" &&
+    grep -q "QUARKUS_DATASOURCE_JDBC_URL: \"jdbc:postgresql://postgres.test.svc:5432/$db?sslmode=require\"" <<<"$cm" &&
+    grep -q "QUARKUS_DATASOURCE_REACTIVE_URL: \"postgresql://postgres.test.svc:5432/$db?sslmode=require\"" <<<"$cm" &&
+    grep -A4 'name: QUARKUS_DATASOURCE_PASSWORD$' <<<"$dep" | grep -q 'key: db-password$' &&
+    grep -A4 'name: QUARKUS_FLYWAY_PASSWORD$' <<<"$dep" | grep -q 'key: db-migration-password$' &&
+    doc "$f" Secret "televisit-$db-service" | grep -q '^  db-migration-password: ' || { echo "roles/passwords of $db"; return 1; }
+  done
+  f="$WORK/roles.yaml"
+  grep -q 'QUARKUS_DATASOURCE_USERNAME: "quality_rw"' "$f" && grep -q 'QUARKUS_FLYWAY_USERNAME: "quality_owner"' "$f"
+}
+check "DB roles: app role <db>_app + db-password, Flyway as owner <db> + db-migration-password, both URLs" t_db_roles
+
+t_visit_token_files() {
+  local f="$WORK/default.yaml" svc dep
+  for svc in call signaling recording quality notification; do
+    dep="$(doc "$f" Deployment "televisit-$svc-service")"
+    [[ -n "$dep" ]] || { echo "no Deployment for $svc"; return 1; }
+    expect_eq "$svc: private-key volume+mount" "$(grep -c -- '- name: visit-token-private$' <<<"$dep")" "$([[ $svc == call ]] && echo 2 || echo 0)" &&
+    expect_eq "$svc: public-key volume+mount" "$(grep -c -- '- name: visit-token-public$' <<<"$dep")" "$([[ $svc == signaling ]] && echo 2 || echo 0)" &&
+    expect_eq "$svc: private-key location" "$(doc "$f" ConfigMap "televisit-$svc-service" | grep -c TELEVISIT_CALL_VISIT_TOKEN_PRIVATE_KEY_LOCATION)" "$([[ $svc == call ]] && echo 1 || echo 0)" &&
+    expect_eq "$svc: public-key location" "$(doc "$f" ConfigMap "televisit-$svc-service" | grep -c TELEVISIT_SIGNALING_VISIT_TOKEN_PUBLIC_KEY_LOCATION)" "$([[ $svc == signaling ]] && echo 1 || echo 0)" || return 1
+  done
+  dep="$(doc "$f" Deployment televisit-call-service)"
+  grep -A2 -- '- name: visit-token-private$' <<<"$dep" | grep -q 'mountPath: /var/run/secrets/televisit/visit-token$' &&
+  grep -A3 -- '- name: visit-token-private$' <<<"$dep" | grep -q 'readOnly: true' &&
+  grep -A7 -- '- name: visit-token-private$' <<<"$dep" | grep -q 'secretName: televisit-call-service$' &&
+  grep -A7 -- '- name: visit-token-private$' <<<"$dep" | grep -q 'key: visit-token-private.pem$' &&
+  grep -A8 -- '- name: visit-token-private$' <<<"$dep" | grep -q 'path: private.pem$' &&
+  doc "$f" ConfigMap televisit-call-service | grep -q 'TELEVISIT_CALL_VISIT_TOKEN_PRIVATE_KEY_LOCATION: "/var/run/secrets/televisit/visit-token/private.pem"' &&
+  doc "$f" ConfigMap televisit-call-service | grep -q 'TELEVISIT_CALL_VISIT_TOKEN_TTL: "PT10M"' &&
+  doc "$f" ConfigMap televisit-call-service | grep -q 'TELEVISIT_CALL_JOIN_LINKS_BASE_URL: "https://visit.test.invalid/join"' &&
+  ! doc "$f" ConfigMap televisit-call-service | grep -q 'TELEVISIT_CALL_VISIT_TOKEN_ISSUER' &&
+  expect_eq "private key in Secrets" "$(grep -c '^  visit-token-private.pem: ' "$f")" 1 &&
+  doc "$f" Secret televisit-call-service | grep -q '^  visit-token-private.pem: ' &&
+  ! grep -q 'name: TELEVISIT_CALL_VISIT_TOKEN_PRIVATE_KEY_LOCATION' "$f" &&
+  dep="$(doc "$f" Deployment televisit-signaling-service)" &&
+  grep -A2 -- '- name: visit-token-public$' <<<"$dep" | grep -q 'mountPath: /var/run/secrets/televisit/visit-token-public$' &&
+  grep -A7 -- '- name: visit-token-public$' <<<"$dep" | grep -q 'name: televisit-signaling-service-visit-token$' &&
+  doc "$f" ConfigMap televisit-signaling-service | grep -q 'TELEVISIT_SIGNALING_VISIT_TOKEN_PUBLIC_KEY_LOCATION: "/var/run/secrets/televisit/visit-token-public/public.pem"' &&
+  doc "$f" ConfigMap televisit-signaling-service-visit-token | grep -q 'BEGIN PUBLIC KEY' &&
+  expect_eq "ConfigMaps" "$(count "$f" ConfigMap)" 6
+}
+check "visit-token keys: private key volume/mount for call-service only, public key for signaling-service only" t_visit_token_files
+
+t_key_sources_existing() {
+  local f="$WORK/existing-secret.yaml" g="$WORK/call-existing-secret.yaml"
+  # values-example over the ci values: call-service's key from its existing Secret, and the existing ConfigMap
+  # beats the ci values' inline public key (no chart-created ConfigMap for it).
+  expect_eq "ConfigMaps (example)" "$(count "$f" ConfigMap)" 5 &&
+  doc "$f" Deployment televisit-call-service | grep -A3 'secret:$' | grep -q 'secretName: televisit-call-service$' &&
+  doc "$f" Deployment televisit-signaling-service | grep -A2 'configMap:$' | grep -q 'name: televisit-visit-token-public$' &&
+  grep -q 'TELEVISIT_CALL_JOIN_LINKS_BASE_URL: "https://visit.hospital.example/join"' "$f" &&
+  grep -q 'QUARKUS_HTTP_PROXY_TRUSTED_PROXIES: "10.244.0.0/16"' "$f" &&
+  # existingSecret without any secret value for call-service; public key from an existing Secret.
+  ! doc "$g" Secret televisit-call-service | grep -q . &&
+  expect_eq "Secrets" "$(count "$g" Secret)" 4 &&
+  doc "$g" Deployment televisit-call-service | grep -A4 'name: QUARKUS_FLYWAY_PASSWORD$' | grep -q 'name: call-from-vault$' &&
+  doc "$g" Deployment televisit-call-service | grep -A3 'secret:$' | grep -q 'secretName: call-from-vault$' &&
+  doc "$g" Deployment televisit-signaling-service | grep -A3 'secret:$' | grep -q 'secretName: vt-public$' &&
+  expect_eq "ConfigMaps" "$(count "$g" ConfigMap)" 5
+}
+check "visit-token keys from existing Secrets/ConfigMaps (existingSecret needs no secret values)" t_key_sources_existing
+
+t_trusted_proxies() {
+  expect_eq "trusted proxies" "$(grep -c 'QUARKUS_HTTP_PROXY_TRUSTED_PROXIES: "10.244.0.0/16,192.0.2.10"$' "$WORK/default.yaml")" 5 &&
+  ! grep -q QUARKUS_HTTP_PROXY_TRUSTED_PROXIES "$WORK/no-proxies.yaml"
+}
+check "http.trustedProxies -> QUARKUS_HTTP_PROXY_TRUSTED_PROXIES on every service; empty: not set" t_trusted_proxies
+
 # ---------------------------------------------------------------- strict Kubernetes schema validation
 if [[ -n "$VALIDATOR_CP" ]]; then
   files=(); for s in "${SETS[@]}"; do files+=("$WORK/$s.yaml"); done
@@ -185,6 +274,29 @@ expect_failure "schema rejects a bad TURN URL" 'turn/servers/0/urls/0.*does not 
 expect_failure "missing DB password fails clearly" \
   'services\.call-service\.secret\.dbPassword is required: set it .*or set services\.call-service\.existingSecret to a Secret that has the key "db-password"' \
   -f "$CI_VALUES" --set services.call-service.secret.dbPassword=
+expect_failure "missing migration password fails clearly" \
+  'services\.call-service\.secret\.dbMigrationPassword is required: set it .*or set services\.call-service\.existingSecret to a Secret that has the key "db-migration-password"' \
+  -f "$CI_VALUES" --set services.call-service.secret.dbMigrationPassword=
+expect_failure "missing migration password fails for every service" 'services\.notification-service\.secret\.dbMigrationPassword is required' \
+  -f "$CI_VALUES" --set services.notification-service.secret.dbMigrationPassword=
+expect_failure "app role equal to the schema owner fails" 'services\.call-service\.database\.username .*must differ from database\.migrationUsername' \
+  -f "$CI_VALUES" --set services.call-service.database.username=call
+expect_failure "bad role name rejected by the schema" 'database/migrationUsername.*does not match pattern' \
+  -f "$CI_VALUES" --set 'services.call-service.database.migrationUsername=call-owner'
+expect_failure "missing visit-token private key fails clearly" \
+  'services\.call-service\.secret\.visitTokenPrivateKey is required: set it \(e\.g\. --set-file services\.call-service\.secret\.visitTokenPrivateKey=FILE\), or set services\.call-service\.existingSecret to a Secret that has the key "visit-token-private\.pem"' \
+  -f "$CI_VALUES" --set services.call-service.secret.visitTokenPrivateKey=
+expect_failure "PKCS#1 private key rejected by the schema" 'secret/visitTokenPrivateKey.*does not match pattern' \
+  -f "$CI_VALUES" --set-string 'services.call-service.secret.visitTokenPrivateKey=-----BEGIN RSA PRIVATE KEY-----x-----END RSA PRIVATE KEY-----'
+expect_failure "missing visit-token public key fails clearly" \
+  'services\.signaling-service\.visitToken\.verify\.publicKey is required: .*or set visitToken\.verify\.existingConfigMap or \.existingSecret to an object with the key "visit-token-public\.pem"' \
+  -f "$CI_VALUES" --set services.signaling-service.visitToken.verify.publicKey=
+expect_failure "missing join-link base URL fails clearly" 'services\.call-service\.joinLinks\.baseUrl is required' \
+  -f "$CI_VALUES" --set services.call-service.joinLinks.baseUrl=
+expect_failure "non-ISO-8601 token TTL rejected by the schema" 'visitToken/sign/ttl' \
+  -f "$CI_VALUES" --set services.call-service.visitToken.sign.ttl=15m
+expect_failure "comma-joined trustedProxies entry rejected by the schema" 'http/trustedProxies/0.*does not match pattern' \
+  -f "$CI_VALUES" --set-string 'http.trustedProxies[0]=10.0.0.0/8\,10.1.0.0/16'
 expect_failure "missing TURN secret fails clearly" 'services\.signaling-service\.secret\.turnSecret is required' \
   -f "$CI_VALUES" --set services.signaling-service.secret.turnSecret=
 expect_failure "short TURN secret rejected by the schema" "secret/turnSecret.*does not match pattern" \

@@ -237,7 +237,8 @@ PEM key files mounted read-only into the container, as a JSON list of
 {volume, env, dir, file, key, secret | configMap}: volume "<volume>" holds the object's key "<key>" as "<dir>/<file>",
 and the variable "<env>" (in the ConfigMap) points the app at it. One entry per enabled feature:
   visitToken.sign   -> call-service's private key, from the service's own Secret
-  visitToken.verify -> the public key (signaling-service), from a chart-created ConfigMap or an existing ConfigMap/Secret
+  visitToken.verify -> the public key (signaling-service): existingSecret, else existingConfigMap, else a
+                       chart-created ConfigMap with verify.publicKey
 */}}
 {{- define "televisit.keyFiles" -}}
 {{- $files := list -}}
@@ -249,13 +250,16 @@ and the variable "<env>" (in the ConfigMap) points the app at it. One entry per 
 {{- end -}}
 {{- if dig "verify" "enabled" false $vt -}}
 {{- $v := $vt.verify -}}
+{{- /* Like existingSecret for the service Secret: an existing object wins over the inline PEM. */ -}}
 {{- $src := dict -}}
-{{- with $v.publicKey }}{{ $_ := set $src "configMap" (include "televisit.visitTokenConfigMapName" $) }}{{ end -}}
-{{- with $v.existingConfigMap }}{{ $_ := set $src "configMap" . }}{{ end -}}
-{{- with $v.existingSecret }}{{ $_ := set $src "secret" . }}{{ end -}}
-{{- $sources := compact (list $v.publicKey $v.existingConfigMap $v.existingSecret) -}}
-{{- if ne (len $sources) 1 -}}
-{{- fail (printf "services.%s.visitToken.verify needs exactly one source of the visit-token public key (%d set): publicKey (the PEM, e.g. --set-file services.%s.visitToken.verify.publicKey=visit-token-public.pem), existingConfigMap or existingSecret (an object with the key %q)" .name (len $sources) .name "visit-token-public.pem") -}}
+{{- if $v.existingSecret -}}
+{{- $src = dict "secret" $v.existingSecret -}}
+{{- else if $v.existingConfigMap -}}
+{{- $src = dict "configMap" $v.existingConfigMap -}}
+{{- else if $v.publicKey -}}
+{{- $src = dict "configMap" (include "televisit.visitTokenConfigMapName" $) -}}
+{{- else -}}
+{{- fail (printf "services.%s.visitToken.verify.publicKey is required: the PEM public key of call-service's visit-token key (e.g. --set-file services.%s.visitToken.verify.publicKey=visit-token-public.pem), or set visitToken.verify.existingConfigMap or .existingSecret to an object with the key %q" .name .name "visit-token-public.pem") -}}
 {{- end -}}
 {{- $files = append $files (merge $src (dict "volume" "visit-token-public" "env" "TELEVISIT_SIGNALING_VISIT_TOKEN_PUBLIC_KEY_LOCATION"
     "dir" "/var/run/secrets/televisit/visit-token-public" "file" "public.pem" "key" "visit-token-public.pem")) -}}
