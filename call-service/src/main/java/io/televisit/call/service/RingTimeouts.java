@@ -5,10 +5,13 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.televisit.call.model.VisitAction;
+import io.televisit.call.model.Visit;
+import io.televisit.call.model.VisitStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.LockMode;
 
+import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Turns ringing visits whose deadline passed into MISSED. Replicas share the work: each sweep locks the rows it takes
@@ -17,28 +20,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class RingTimeouts {
 
-    private static final String DUE = "SELECT CAST(id AS text) FROM visit WHERE status = 'RINGING' AND ring_deadline < now() "
-            + "ORDER BY ring_deadline LIMIT 100 FOR UPDATE SKIP LOCKED";
+    private static final String DUE = "from Visit where status = :ringing and ringDeadline < :now order by ringDeadline";
 
     private final VisitAccess access;
-    private final VisitService visits;
+    private final VisitService lifecycle;
 
-    public RingTimeouts(VisitAccess access, VisitService visits) {
+    public RingTimeouts(VisitAccess access, VisitService lifecycle) {
         this.access = access;
-        this.visits = visits;
+        this.lifecycle = lifecycle;
     }
 
     @Scheduled(every = "${televisit.call.ring-sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(DUE, String.class).getResultList())
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createSelectionQuery(DUE, Visit.class)
+                .setParameter("ringing", VisitStatus.RINGING).setParameter("now", Instant.now())
+                .setMaxResults(100).setLockMode(LockMode.UPGRADE_SKIPLOCKED)
+                .getResultList())
                 .chain(this::missAll));
     }
 
-    private Uni<Void> missAll(List<String> due) {
+    private Uni<Void> missAll(List<Visit> due) {
         return Multi.createFrom().iterable(due)
-                .onItem().transformToUniAndConcatenate(id -> access.load(Caller.SYSTEM, UUID.fromString(id), true)
-                        .chain(context -> visits.systemTransition(context, TransitionCommand.of(VisitAction.MISS))))
+                .onItem().transformToUniAndConcatenate(visit -> access.load(Caller.SYSTEM, visit.id, true)
+                        .chain(context -> lifecycle.systemTransition(context, TransitionCommand.of(VisitAction.MISS))))
                 .collect().last().replaceWithVoid();
     }
 }
