@@ -58,6 +58,39 @@ class VisitLifecycleResourceTest {
     }
 
     @Test
+    void everyOtherEventTypeIsPublishedOnceAndMatchesItsSchema() {
+        try (KafkaProbe probe = new KafkaProbe(Topic.VISITS.topicName())) {
+            String declined = Visits.schedule(clinician, patientId);
+            String participant = given().auth().oauth2(clinician).get(VISITS + "/" + declined).then().extract()
+                    .path("participants.find { it.role == 'PATIENT' }.id");
+            String token = given().auth().oauth2(clinician).contentType(ContentType.JSON)
+                    .body("{\"participantId\":\"" + participant + "\"}").post(VISITS + "/" + declined + "/join-links")
+                    .then().statusCode(201).extract().path("token");
+            given().contentType(ContentType.JSON).body("{\"token\":\"" + token + "\"}")
+                    .post("/api/calls/v1/join-links/redeem").then().statusCode(200);
+            given().auth().oauth2(clinician).post(VISITS + "/" + declined + "/participants/" + participant + "/admit")
+                    .then().statusCode(200);
+            Visits.act(clinician, declined, "initiate").statusCode(200);
+            Visits.act(patient, declined, "decline", "PATIENT_BUSY").statusCode(200);
+            String failed = Visits.schedule(clinician, patientId);
+            Visits.act(clinician, failed, "fail", "MEDIA_FAILURE").statusCode(200);
+
+            // decode() validates envelope and data against the JSON Schemas.
+            var records = probe.await(r -> declined.equals(r.key()) || failed.equals(r.key()), 8, Duration.ofSeconds(20));
+            List<String> declinedTypes = records.stream().filter(r -> declined.equals(r.key()))
+                    .map(r -> codec.decode(r.value()).type()).toList();
+            assertEquals(List.of("io.televisit.visit.scheduled.v1", "io.televisit.join-link.issued.v1",
+                    "io.televisit.join-link.redeemed.v1", "io.televisit.visit.participant-admitted.v1",
+                    "io.televisit.visit.ringing.v1", "io.televisit.visit.declined.v1"), declinedTypes);
+            List<String> failedTypes = records.stream().filter(r -> failed.equals(r.key()))
+                    .map(r -> codec.decode(r.value()).type()).toList();
+            assertEquals(List.of("io.televisit.visit.scheduled.v1", "io.televisit.visit.failed.v1"), failedTypes);
+            assertEquals(0, probe.drain(r -> declined.equals(r.key()) || failed.equals(r.key()),
+                    Duration.ofSeconds(1)).size(), "nothing published twice");
+        }
+    }
+
+    @Test
     void cancelDeclineAndFailFromEachStatusThatAllowsThem() {
         String ringingCancelled = Visits.schedule(clinician, patientId);
         Visits.act(clinician, ringingCancelled, "initiate").statusCode(200);
