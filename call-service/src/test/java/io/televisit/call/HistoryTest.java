@@ -59,7 +59,8 @@ class HistoryTest {
                 .then().statusCode(400).body("code", equalTo("INVALID_CURSOR"));
         given().auth().oauth2(clinician).queryParam("limit", 1000).get(VISITS)
                 .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
-        given().auth().oauth2(clinician).queryParam("status", "LOST").get(VISITS).then().statusCode(404);
+        given().auth().oauth2(clinician).queryParam("status", "LOST").get(VISITS).then().statusCode(400)
+                .body("code", equalTo("INVALID_VALUE"));
     }
 
     @Test

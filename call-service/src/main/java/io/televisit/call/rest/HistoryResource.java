@@ -5,6 +5,7 @@ import io.televisit.call.mapping.VisitMapper;
 import io.televisit.call.model.VisitStatus;
 import io.televisit.call.service.HistoryQuery;
 import io.televisit.call.service.HistoryService;
+import io.televisit.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,8 +19,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 @Path("/api/calls/v1/visits")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,14 +44,30 @@ public class HistoryResource {
     @GET
     public Uni<VisitPage> list(@QueryParam("patient") @Size(max = 128) String patient,
                                @QueryParam("clinician") @Size(max = 128) String clinician,
-                               @QueryParam("status") List<VisitStatus> statuses,
+                               @QueryParam("status") @Size(max = 8) List<String> statuses,
                                @QueryParam("from") Instant from, @QueryParam("to") Instant to,
                                @QueryParam("cursor") @Size(max = 200) String cursor,
                                @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        HistoryQuery query = new HistoryQuery(patient, clinician,
-                statuses == null || statuses.isEmpty() ? null : EnumSet.copyOf(statuses), from, to, cursor, limit);
+        HistoryQuery query = new HistoryQuery(patient, clinician, parse(statuses), from, to, cursor, limit);
         return history.list(callers.caller(), query).map(page -> new VisitPage(
                 page.items().stream().map(VisitMapper::toView).toList(), page.nextCursor()));
+    }
+
+    /** Parsed here, not by JAX-RS, which answers an unknown query enum with 404 instead of a clear 400. */
+    private static Set<VisitStatus> parse(List<String> statuses) {
+        if (statuses == null || statuses.isEmpty()) {
+            return null;
+        }
+        Set<VisitStatus> parsed = EnumSet.noneOf(VisitStatus.class);
+        for (String status : statuses) {
+            try {
+                parsed.add(VisitStatus.valueOf(status));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("INVALID_VALUE", "status must be one of "
+                        + Arrays.toString(VisitStatus.values()) + ".");
+            }
+        }
+        return parsed;
     }
 
     @GET

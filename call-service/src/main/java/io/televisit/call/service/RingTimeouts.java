@@ -30,7 +30,8 @@ public class RingTimeouts {
         this.lifecycle = lifecycle;
     }
 
-    @Scheduled(every = "${televisit.call.ring-sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${televisit.call.ring-sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 .createSelectionQuery(DUE, Visit.class)
