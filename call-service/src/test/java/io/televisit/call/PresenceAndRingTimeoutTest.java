@@ -9,6 +9,7 @@ import io.televisit.events.presence.ParticipantConnected;
 import io.televisit.events.presence.ParticipantDisconnected;
 import io.televisit.events.presence.ParticipantLeft;
 import io.televisit.events.presence.ParticipantReconnected;
+import io.televisit.testing.Eventually;
 import io.televisit.testing.KafkaProbe;
 import io.televisit.testing.KafkaSender;
 import io.televisit.testing.TestTokens;
@@ -96,22 +97,7 @@ class PresenceAndRingTimeoutTest {
     }
 
     private void eventually(String id, Consumer<ValidatableResponse> check) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try {
-                check.accept(given().auth().oauth2(clinician).get(VISITS + "/" + id).then().statusCode(200));
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        Eventually.within(Duration.ofSeconds(20),
+                () -> check.accept(given().auth().oauth2(clinician).get(VISITS + "/" + id).then().statusCode(200)));
     }
 }

@@ -8,6 +8,7 @@ import io.televisit.events.Topic;
 import io.televisit.events.visit.VisitCancelled;
 import io.televisit.events.visit.VisitRescheduled;
 import io.televisit.events.visit.VisitScheduled;
+import io.televisit.testing.Eventually;
 import io.televisit.testing.KafkaProbe;
 import io.televisit.testing.KafkaSender;
 import io.televisit.testing.TestTokens;
@@ -96,27 +97,7 @@ class VisitEventsConsumerTest {
     }
 
     private void eventually(UUID visit, Consumer<ValidatableResponse> check) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            ValidatableResponse response = given().auth().oauth2(admin)
-                    .get("/api/notifications/v1/visits/" + visit + "/reminder").then();
-            try {
-                check.accept(response);
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                sleep();
-            }
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Eventually.within(Duration.ofSeconds(20), () -> check.accept(given().auth().oauth2(admin)
+                .get("/api/notifications/v1/visits/" + visit + "/reminder").then()));
     }
 }

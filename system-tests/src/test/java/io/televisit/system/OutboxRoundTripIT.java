@@ -2,6 +2,7 @@ package io.televisit.system;
 
 import io.restassured.http.ContentType;
 import io.televisit.events.Topic;
+import io.televisit.testing.Eventually;
 import io.televisit.testing.KafkaSender;
 import io.televisit.testing.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An event committed in call-service reaches notification-service exactly once and in order per visit, across real
@@ -94,21 +96,6 @@ class OutboxRoundTripIT {
     }
 
     private static void awaitTrue(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("condition not met within 30 s");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Eventually.within(Duration.ofSeconds(30), () -> assertTrue(condition.get(), "condition not met within 30 s"));
     }
 }

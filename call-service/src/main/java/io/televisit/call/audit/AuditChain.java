@@ -1,10 +1,8 @@
 package io.televisit.call.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.televisit.call.service.Sha256;
+
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -22,11 +20,6 @@ public final class AuditChain {
                               String details) {
         String canonical = String.join("\n", previousHash, occurredAt.toString(), actor, action,
                 visitId == null ? "" : visitId.toString(), details);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
+        return Sha256.hex(canonical);
     }
 }

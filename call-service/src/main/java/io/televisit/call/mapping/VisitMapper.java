@@ -6,14 +6,11 @@ import io.televisit.call.rest.ParticipantView;
 import io.televisit.call.rest.ScheduleVisitRequest;
 import io.televisit.call.rest.VisitView;
 import io.televisit.call.service.ScheduleCommand;
+import io.televisit.call.service.Sha256;
 import io.televisit.call.service.VisitContext;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 public final class VisitMapper {
 
@@ -41,15 +38,6 @@ public final class VisitMapper {
         return new ScheduleCommand(request.type(), request.scheduledAt(), request.scheduledEndAt(),
                 request.appointmentId(),
                 request.participants().stream().map(i -> new ScheduleCommand.Invitee(i.role(), i.subject())).toList(),
-                idempotencyKey, sha256(canonicalBody));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+                idempotencyKey, Sha256.hex(canonicalBody));
     }
 }

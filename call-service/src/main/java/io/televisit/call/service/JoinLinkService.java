@@ -16,15 +16,11 @@ import io.televisit.call.repository.JoinLinkRepository;
 import io.televisit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -84,7 +80,7 @@ public class JoinLinkService {
             link.id = UUID.randomUUID();
             link.visitId = visitId;
             link.participantId = participant.id;
-            link.tokenHash = hash(token);
+            link.tokenHash = Sha256.hex(token);
             link.createdBy = caller.subject();
             link.createdAt = now();
             link.expiresAt = link.createdAt.plus(lifetime);
@@ -100,7 +96,7 @@ public class JoinLinkService {
 
     /** Redeems a link (unauthenticated: the link is the credential), recording the consents given on the link page. */
     public Uni<Redemption> redeem(String token, Set<ConsentPurpose> consented, ClientInfo client) {
-        String tokenHash = hash(token);
+        String tokenHash = Sha256.hex(token);
         return Panache.withTransaction(() -> links.findByTokenHash(tokenHash).chain(link -> {
             if (link == null) {
                 return Uni.createFrom().item(Outcome.refused(null, "LINK_NOT_FOUND"));
@@ -214,15 +210,6 @@ public class JoinLinkService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Instant now() {
