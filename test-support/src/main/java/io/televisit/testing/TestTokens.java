@@ -87,6 +87,29 @@ public final class TestTokens {
                 + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
+    /** A visit access token as call-service mints it (audience televisit-signaling, its own key). */
+    public static String visit(String visitId, String participantId, String role) {
+        return visitClaims(visitId, participantId, role).sign(key(TestStack.env("TELEVISIT_VISIT_TOKEN_PRIVATE_KEY")));
+    }
+
+    public static String expiredVisit(String visitId, String participantId, String role) {
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        return visitClaims(visitId, participantId, role).issuedAt(past).expiresAt(past.plus(Duration.ofMinutes(5)))
+                .sign(key(TestStack.env("TELEVISIT_VISIT_TOKEN_PRIVATE_KEY")));
+    }
+
+    /** Right claims, signed with the user-token key instead of call-service's. */
+    public static String visitSignedWithWrongKey(String visitId, String participantId, String role) {
+        return visitClaims(visitId, participantId, role).sign(privateKey());
+    }
+
+    private static JwtClaimsBuilder visitClaims(String visitId, String participantId, String role) {
+        Instant now = Instant.now();
+        return Jwt.issuer("https://call.televisit.local").audience("televisit-signaling").subject(participantId)
+                .claim("visitId", visitId).claim("participantId", participantId).claim("role", role)
+                .issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(15)));
+    }
+
     private static JwtClaimsBuilder claims(String role, String subject) {
         Instant now = Instant.now();
         return Jwt.issuer(TestStack.jwtIssuer())
@@ -99,8 +122,12 @@ public final class TestTokens {
     }
 
     private static PrivateKey privateKey() {
+        return key(TestStack.jwtPrivateKey().toString());
+    }
+
+    private static PrivateKey key(String location) {
         try {
-            String pem = Files.readString(TestStack.jwtPrivateKey(), StandardCharsets.US_ASCII)
+            String pem = Files.readString(java.nio.file.Path.of(location), StandardCharsets.US_ASCII)
                     .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {

@@ -12,6 +12,17 @@ public interface SignalingSettings {
 
     Turn turn();
 
+    VisitToken visitToken();
+
+    /** Visit access tokens minted by call-service: the only credential a signaling connection accepts. */
+    interface VisitToken {
+        /** PEM public key matching call-service's signing key. */
+        String publicKeyLocation();
+
+        @WithDefault("https://call.televisit.local")
+        String issuer();
+    }
+
     interface Turn {
         /** Shared secret with coturn ({@code static-auth-secret}); TURN REST credentials are HMACs of it. */
         @Size(min = 32)

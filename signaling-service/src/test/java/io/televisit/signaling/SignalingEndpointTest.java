@@ -1,0 +1,141 @@
+package io.televisit.signaling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.televisit.testing.SignalingClient;
+import io.televisit.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The signaling WebSocket with real clients: authentication at the upgrade, join, targeted relay, error frames. */
+@QuarkusTest
+class SignalingEndpointTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TestHTTPResource("/ws")
+    URI http;
+
+    @Test
+    void badTokensAreRefusedBeforeAnySessionExists() {
+        String visit = UUID.randomUUID().toString();
+        String participant = UUID.randomUUID().toString();
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("no token", "");
+        bad.put("alg=none", TestTokens.unsigned("patient"));
+        bad.put("wrong key", TestTokens.visitSignedWithWrongKey(visit, participant, "PATIENT"));
+        bad.put("expired", TestTokens.expiredVisit(visit, participant, "PATIENT"));
+        bad.put("user token (wrong audience)", TestTokens.patient(participant));
+        bad.put("garbage", "not.a.jwt");
+        bad.forEach((what, token) -> assertEquals(401, refusedStatus(ws(), token), what));
+        URI withQuery = URI.create(ws() + "?access_token=" + TestTokens.visit(visit, participant, "PATIENT"));
+        assertEquals(400, refusedStatus(withQuery, TestTokens.visit(visit, participant, "PATIENT")), "token in the URL");
+    }
+
+    @Test
+    void twoParticipantsJoinAndRelayOnlyToEachOtherInTheirVisit() throws Exception {
+        String visit = UUID.randomUUID().toString();
+        String clinicianId = UUID.randomUUID().toString();
+        String patientId = UUID.randomUUID().toString();
+        try (SignalingClient clinician = SignalingClient.connect(ws(), TestTokens.visit(visit, clinicianId, "CLINICIAN"));
+             SignalingClient patient = SignalingClient.connect(ws(), TestTokens.visit(visit, patientId, "PATIENT"));
+             SignalingClient stranger = SignalingClient.connect(ws(),
+                     TestTokens.visit(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "PATIENT"))) {
+            assertEquals("televisit.v1", clinician.subprotocol());
+            clinician.send("{\"type\":\"join\",\"requestId\":\"r1\"}");
+            JsonNode joined = frame(clinician);
+            assertEquals("joined", joined.get("type").asText());
+            assertEquals("r1", joined.get("requestId").asText());
+            assertEquals(clinicianId, joined.get("payload").get("participantId").asText());
+            assertEquals(0, joined.get("payload").get("participants").size());
+
+            patient.send("{\"type\":\"join\",\"requestId\":\"r2\"}");
+            assertEquals(1, frame(patient).get("payload").get("participants").size());
+            JsonNode arrived = frame(clinician);
+            assertEquals("participant-joined", arrived.get("type").asText());
+            assertEquals(patientId, arrived.get("from").asText());
+
+            clinician.send("{\"type\":\"offer\",\"requestId\":\"r3\",\"to\":\"" + patientId
+                    + "\",\"payload\":{\"sdp\":\"v=0...\"}}");
+            JsonNode offer = frame(patient);
+            assertEquals("offer", offer.get("type").asText());
+            assertEquals(clinicianId, offer.get("from").asText());
+            assertEquals("v=0...", offer.get("payload").get("sdp").asText());
+
+            stranger.send("{\"type\":\"join\",\"requestId\":\"s1\"}");
+            frame(stranger);
+            stranger.send("{\"type\":\"offer\",\"requestId\":\"s2\",\"to\":\"" + patientId + "\",\"payload\":{}}");
+            JsonNode refused = frame(stranger);
+            assertEquals("error", refused.get("type").asText());
+            assertEquals("s2", refused.get("requestId").asText());
+            assertEquals("PARTICIPANT_NOT_CONNECTED", refused.get("payload").get("code").asText());
+            assertNull(patient.next(Duration.ofMillis(500)), "nothing crosses visits");
+
+            long before = offer.get("seq").asLong();
+            clinician.send("{\"type\":\"ice-candidate\",\"to\":\"" + patientId + "\",\"payload\":{\"candidate\":\"c\"}}");
+            assertEquals(before + 1, frame(patient).get("seq").asLong(), "per-connection sequence numbers");
+
+            patient.send("{\"type\":\"leave\"}");
+            JsonNode left = frame(clinician);
+            assertEquals("participant-left", left.get("type").asText());
+            assertEquals(1000, patient.awaitClose(WAIT));
+        }
+    }
+
+    @Test
+    void badFramesGetErrorFramesAndOversizedOnesClose1009() throws Exception {
+        String visit = UUID.randomUUID().toString();
+        try (SignalingClient client = SignalingClient.connect(ws(),
+                TestTokens.visit(visit, UUID.randomUUID().toString(), "PATIENT"))) {
+            client.send("{not json");
+            assertEquals("MALFORMED_MESSAGE", frame(client).get("payload").get("code").asText());
+            client.send("{\"type\":\"offer\",\"requestId\":\"a\",\"to\":\"x\"}");
+            assertEquals("NOT_JOINED", frame(client).get("payload").get("code").asText());
+            client.send("{\"type\":\"join\"}");
+            frame(client);
+            client.send("{\"type\":\"teleport\",\"requestId\":\"b\"}");
+            JsonNode unknown = frame(client);
+            assertEquals("UNKNOWN_TYPE", unknown.get("payload").get("code").asText());
+            assertEquals("b", unknown.get("requestId").asText());
+            client.send("{\"type\":\"offer\",\"requestId\":\"c\"}");
+            assertEquals("MISSING_TARGET", frame(client).get("payload").get("code").asText());
+            client.send("{\"type\":\"ping\",\"requestId\":\"p\"}");
+            assertEquals("pong", frame(client).get("type").asText());
+            client.send("{\"type\":\"ice-candidate\",\"payload\":\"" + "x".repeat(70_000) + "\"}");
+            assertEquals(1009, client.awaitClose(WAIT));
+        }
+    }
+
+    private JsonNode frame(SignalingClient client) throws Exception {
+        String text = client.next(WAIT);
+        if (text == null) {
+            throw new AssertionError("no frame within " + WAIT);
+        }
+        return json.readTree(text);
+    }
+
+    private static int refusedStatus(URI uri, String token) {
+        CompletionException failure = assertThrows(CompletionException.class, () -> SignalingClient.connect(uri, token));
+        WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, failure.getCause());
+        return handshake.getResponse().statusCode();
+    }
+
+    private URI ws() {
+        return URI.create(http.toString().replaceFirst("^http", "ws"));
+    }
+}
