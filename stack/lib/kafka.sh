@@ -62,14 +62,15 @@ kafka_launch() {
   mkdir -p "$dir/data" "$LOG_DIR"
   kafka_write_conf "$dir"
   kafka_java_cmd
-  # cluster id: 16 random bytes, base64url without padding (what StorageTool random-uuid prints)
+  # cluster id: 16 random bytes, base64url without padding (what StorageTool random-uuid prints). It may start
+  # with "-", so it is passed as --cluster-id=ID, never as a separate argument.
   id=$(openssl rand -base64 16 | tr '+/' '-_' | tr -d '=\n')
   # Format once (first start), then exec the broker: one background process, same pid, so the
   # format JVM overlaps with the other components' start-up instead of delaying it.
   # shellcheck disable=SC2016 # expanded by the inner bash
   start_bg kafka "$log" bash -c '
     if [ ! -f "$1/data/meta.properties" ]; then
-      "${@:3}" kafka.tools.StorageTool format --ignore-formatted -t "$2" -c "$1/server.properties" || exit 1
+      "${@:3}" kafka.tools.StorageTool format --ignore-formatted --cluster-id="$2" --config="$1/server.properties" || exit 1
     fi
     exec "${@:3}" kafka.Kafka "$1/server.properties"' kafka-start "$dir" "$id" "${KAFKA_JAVA[@]}"
 }
