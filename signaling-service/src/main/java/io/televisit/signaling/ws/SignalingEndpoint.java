@@ -112,13 +112,15 @@ public class SignalingEndpoint {
                     "This participant is already connected.");
         }
         LOG.debugf("participant %s joined visit %s", me.participant(), me.visit());
-        List<Map<String, String>> present = participants.others(me).stream()
+        // One snapshot for both the reply and the announcement: whoever joins later learns of us from its own reply.
+        List<ConnectedParticipants.Member> others = participants.others(me);
+        List<Map<String, String>> present = others.stream()
                 .map(other -> Map.of("participantId", other.identity().participant().toString(),
                         "role", other.identity().role())).toList();
         Map<String, Object> joined = Map.of("protocol", "v1", "visitId", me.visit().toString(),
                 "participantId", me.participant().toString(), "role", me.role(), "participants", present);
         return send(connection, "joined", message.requestId(), null, joined)
-                .call(() -> toOthers(me, "participant-joined", Map.of("participantId", me.participant().toString(),
+                .call(() -> toEach(others, me, "participant-joined", Map.of("participantId", me.participant().toString(),
                         "role", me.role())));
     }
 
@@ -146,8 +148,12 @@ public class SignalingEndpoint {
     }
 
     private Uni<Void> toOthers(VisitIdentity me, String type, Object payload) {
+        return toEach(participants.others(me), me, type, payload);
+    }
+
+    private Uni<Void> toEach(List<ConnectedParticipants.Member> members, VisitIdentity me, String type, Object payload) {
         Uni<Void> all = Uni.createFrom().voidItem();
-        for (ConnectedParticipants.Member other : participants.others(me)) {
+        for (ConnectedParticipants.Member other : members) {
             all = all.call(() -> send(other.connection(), type, null, me.participant().toString(), payload)
                     .onFailure().recoverWithNull());
         }
