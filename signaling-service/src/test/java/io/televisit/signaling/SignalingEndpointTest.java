@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The signaling WebSocket with real clients: authentication at the upgrade, join, targeted relay, error frames. */
 @QuarkusTest
@@ -64,8 +65,21 @@ class SignalingEndpointTest {
             assertEquals(clinicianId, joined.get("payload").get("participantId").asText());
             assertEquals(0, joined.get("payload").get("participants").size());
 
-            patient.send("{\"type\":\"join\",\"requestId\":\"r2\"}");
-            assertEquals(1, frame(patient).get("payload").get("participants").size());
+            JsonNode ice = joined.get("payload").get("ice");
+            assertEquals("all", ice.get("iceTransportPolicy").asText());
+            assertEquals("local-a", ice.get("iceServers").get(0).get("region").asText(), "configured order by default");
+            JsonNode turn = ice.get("iceServers").get(0);
+            assertTrue(turn.get("username").asText().endsWith(":" + clinicianId), "TURN username names the participant");
+            long expiry = Long.parseLong(turn.get("username").asText().split(":")[0]);
+            long now = java.time.Instant.now().getEpochSecond();
+            assertTrue(expiry > now && expiry <= now + 3600, "credential lives at most an hour");
+
+            patient.send("{\"type\":\"join\",\"requestId\":\"r2\",\"payload\":{\"regionHint\":\"local-b\"}}");
+            JsonNode patientJoined = frame(patient);
+            assertEquals(1, patientJoined.get("payload").get("participants").size());
+            assertEquals("local-b", patientJoined.get("payload").get("ice").get("iceServers").get(0).get("region").asText(),
+                    "the region hint comes first, the others stay as fallback");
+            assertEquals(2, patientJoined.get("payload").get("ice").get("iceServers").size());
             JsonNode arrived = frame(clinician);
             assertEquals("participant-joined", arrived.get("type").asText());
             assertEquals(patientId, arrived.get("from").asText());

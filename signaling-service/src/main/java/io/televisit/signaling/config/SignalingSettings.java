@@ -2,6 +2,7 @@ package io.televisit.signaling.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.Duration;
@@ -13,6 +14,23 @@ public interface SignalingSettings {
     Turn turn();
 
     VisitToken visitToken();
+
+    Ice ice();
+
+    /** ICE servers offered to clients. */
+    interface Ice {
+        /**
+         * JSON list {@code [{"region": "eu-central", "urls": ["stun:…", "turn:…?transport=udp", "turns:…:443"]}]},
+         * as the Helm chart renders it into TELEVISIT_TURN_SERVERS. TURN entries get per-participant credentials.
+         */
+        @WithDefault("[]")
+        String servers();
+
+        /** {@code all}, or {@code relay} for deployments that must never expose client addresses to peers. */
+        @WithDefault("all")
+        @Pattern(regexp = "all|relay")
+        String transportPolicy();
+    }
 
     /** Visit access tokens minted by call-service: the only credential a signaling connection accepts. */
     interface VisitToken {

@@ -17,6 +17,7 @@ import io.televisit.signaling.protocol.ParticipantId;
 import io.televisit.signaling.protocol.ServerMessage;
 import io.televisit.signaling.protocol.VisitIdentity;
 import io.televisit.signaling.service.ConnectedParticipants;
+import io.televisit.signaling.service.IceConfiguration;
 import org.jboss.logging.Logger;
 
 import java.util.List;
@@ -38,10 +39,12 @@ public class SignalingEndpoint {
     private static final Set<String> RELAYED = Set.of("offer", "answer", "ice-candidate", "end-of-candidates");
 
     private final ConnectedParticipants participants;
+    private final IceConfiguration ice;
     private final ObjectMapper mapper;
 
-    public SignalingEndpoint(ConnectedParticipants participants, ObjectMapper mapper) {
+    public SignalingEndpoint(ConnectedParticipants participants, IceConfiguration ice, ObjectMapper mapper) {
         this.participants = participants;
+        this.ice = ice;
         this.mapper = mapper;
     }
 
@@ -117,8 +120,11 @@ public class SignalingEndpoint {
         List<Map<String, String>> present = others.stream()
                 .map(other -> Map.of("participantId", other.identity().participant().toString(),
                         "role", other.identity().role())).toList();
+        String regionHint = message.payload() != null && message.payload().hasNonNull("regionHint")
+                ? message.payload().get("regionHint").asText() : null;
         Map<String, Object> joined = Map.of("protocol", "v1", "visitId", me.visit().toString(),
-                "participantId", me.participant().toString(), "role", me.role(), "participants", present);
+                "participantId", me.participant().toString(), "role", me.role(), "participants", present,
+                "ice", ice.forParticipant(me.participant(), regionHint));
         return send(connection, "joined", message.requestId(), null, joined)
                 .call(() -> toEach(others, me, "participant-joined", Map.of("participantId", me.participant().toString(),
                         "role", me.role())));
