@@ -135,6 +135,34 @@ class SignalingEndpointTest {
         }
     }
 
+    @Test
+    void aFloodingConnectionIsWarnedThenClosed1008WhileOthersStayFast() throws Exception {
+        String visit = UUID.randomUUID().toString();
+        try (SignalingClient flooder = SignalingClient.connect(ws(),
+                TestTokens.visit(visit, UUID.randomUUID().toString(), "PATIENT"));
+             SignalingClient calm = SignalingClient.connect(ws(),
+                     TestTokens.visit(visit, UUID.randomUUID().toString(), "CLINICIAN"))) {
+            try {
+                for (int i = 0; i < 400 && flooder.awaitClose(Duration.ZERO) == null; i++) {
+                    flooder.send("{\"type\":\"ping\",\"requestId\":\"" + i + "\"}");
+                }
+            } catch (java.util.concurrent.CompletionException closedWhileSending) {
+                // The server closed the connection mid-flood: that is the point.
+            }
+            assertEquals(1008, flooder.awaitClose(WAIT), "closed for policy violation");
+            boolean warned = false;
+            String text;
+            while ((text = flooder.next(Duration.ofMillis(200))) != null) {
+                warned |= text.contains("RATE_LIMITED");
+            }
+            assertTrue(warned, "an error frame came before the close");
+            long start = System.nanoTime();
+            calm.send("{\"type\":\"ping\",\"requestId\":\"calm\"}");
+            assertEquals("pong", frame(calm).get("type").asText());
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(1).toNanos(), "the other connection is unaffected");
+        }
+    }
+
     private JsonNode frame(SignalingClient client) throws Exception {
         String text = client.next(WAIT);
         if (text == null) {

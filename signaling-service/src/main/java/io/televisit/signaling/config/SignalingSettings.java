@@ -17,6 +17,22 @@ public interface SignalingSettings {
 
     Ice ice();
 
+    Limits limits();
+
+    /** Per-connection limits; the frame size limit is quarkus.websockets-next.server.max-message-size (64 KiB). */
+    interface Limits {
+        /** Sustained messages per second a connection may send (ICE candidate bursts fit in the burst). */
+        @WithDefault("50")
+        int messagesPerSecond();
+
+        @WithDefault("200")
+        int burst();
+
+        /** Messages refused for rate before the connection is closed with 1008 (policy violation). */
+        @WithDefault("50")
+        int refusalsBeforeClose();
+    }
+
     /** ICE servers offered to clients. */
     interface Ice {
         /**

@@ -11,6 +11,7 @@ import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.televisit.signaling.config.SignalingSettings;
 import io.televisit.signaling.protocol.ClientMessage;
 import io.televisit.signaling.protocol.ErrorCode;
 import io.televisit.signaling.protocol.ParticipantId;
@@ -36,25 +37,40 @@ public class SignalingEndpoint {
 
     private static final Logger LOG = Logger.getLogger(SignalingEndpoint.class);
     private static final UserData.TypedKey<AtomicLong> SEQ = new UserData.TypedKey<>("televisit.seq");
+    private static final UserData.TypedKey<RateLimiter> RATE = new UserData.TypedKey<>("televisit.rate");
     private static final Set<String> RELAYED = Set.of("offer", "answer", "ice-candidate", "end-of-candidates");
 
     private final ConnectedParticipants participants;
     private final IceConfiguration ice;
     private final ObjectMapper mapper;
+    private final SignalingSettings.Limits limits;
 
-    public SignalingEndpoint(ConnectedParticipants participants, IceConfiguration ice, ObjectMapper mapper) {
+    public SignalingEndpoint(ConnectedParticipants participants, IceConfiguration ice, ObjectMapper mapper,
+                             SignalingSettings settings) {
         this.participants = participants;
         this.ice = ice;
         this.mapper = mapper;
+        this.limits = settings.limits();
     }
 
     @OnOpen
     void open(WebSocketConnection connection) {
         connection.userData().put(SEQ, new AtomicLong());
+        connection.userData().put(RATE, new RateLimiter(limits.messagesPerSecond(), limits.burst()));
     }
 
     @OnTextMessage
     Uni<Void> message(WebSocketConnection connection, String text) {
+        RateLimiter rate = connection.userData().get(RATE);
+        if (!rate.tryAcquire()) {
+            if (rate.refusals() > limits.refusalsBeforeClose()) {
+                return connection.close(new CloseReason(1008, "message rate exceeded"));
+            }
+            return rate.refusals() == 1 || rate.refusals() % 10 == 0
+                    ? error(connection, null, ErrorCode.RATE_LIMITED, "Slow down: at most "
+                    + limits.messagesPerSecond() + " messages per second.")
+                    : Uni.createFrom().voidItem();
+        }
         VisitIdentity me = connection.userData().get(VisitTokenUpgradeCheck.IDENTITY);
         ClientMessage message;
         try {
