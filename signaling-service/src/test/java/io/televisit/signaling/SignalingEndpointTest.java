@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.televisit.events.EventCodec;
+import io.televisit.events.Topic;
+import io.televisit.testing.KafkaProbe;
 import io.televisit.testing.SignalingClient;
 import io.televisit.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -11,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import jakarta.inject.Inject;
+
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -28,6 +34,9 @@ class SignalingEndpointTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
     private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    EventCodec codec;
 
     @TestHTTPResource("/ws")
     URI http;
@@ -53,7 +62,8 @@ class SignalingEndpointTest {
         String visit = UUID.randomUUID().toString();
         String clinicianId = UUID.randomUUID().toString();
         String patientId = UUID.randomUUID().toString();
-        try (SignalingClient clinician = SignalingClient.connect(ws(), TestTokens.visit(visit, clinicianId, "CLINICIAN"));
+        try (KafkaProbe presence = new KafkaProbe(Topic.PRESENCE.topicName());
+             SignalingClient clinician = SignalingClient.connect(ws(), TestTokens.visit(visit, clinicianId, "CLINICIAN"));
              SignalingClient patient = SignalingClient.connect(ws(), TestTokens.visit(visit, patientId, "PATIENT"));
              SignalingClient stranger = SignalingClient.connect(ws(),
                      TestTokens.visit(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "PATIENT"))) {
@@ -108,6 +118,13 @@ class SignalingEndpointTest {
             JsonNode left = frame(clinician);
             assertEquals("participant-left", left.get("type").asText());
             assertEquals(1000, patient.awaitClose(WAIT));
+
+            List<String> events = presence.await(r -> visit.equals(r.key()), 3, Duration.ofSeconds(20)).stream()
+                    .map(r -> codec.decode(r.value())).map(e -> e.type() + " " + e.data().get("participantId").asText())
+                    .toList();
+            assertEquals(List.of("io.televisit.presence.participant-connected.v1 " + clinicianId,
+                    "io.televisit.presence.participant-connected.v1 " + patientId,
+                    "io.televisit.presence.participant-left.v1 " + patientId), events);
         }
     }
 

@@ -18,6 +18,7 @@ import io.televisit.events.presence.ParticipantConnected;
 import io.televisit.events.presence.ParticipantDisconnected;
 import io.televisit.events.presence.ParticipantLeft;
 import io.televisit.events.presence.ParticipantReconnected;
+import io.televisit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -75,10 +76,12 @@ public class PresenceConsumer {
     private Uni<Void> update(UUID visitId, UUID participantId, Instant at,
                              Change change) {
         Instant when = at.truncatedTo(ChronoUnit.MICROS);
-        return access.load(Caller.SYSTEM, visitId, true).chain(context -> context.participant(participantId)
-                .map(participant -> change.apply(context, participant, when))
-                .orElseGet(() -> Uni.createFrom().item(context)))
-                .replaceWithVoid();
+        return access.load(Caller.SYSTEM, visitId, true)
+                // Presence for a visit this service does not know can never apply: skip it rather than retry.
+                .onFailure(ProblemException.class).recoverWithNull()
+                .chain(context -> context == null ? Uni.createFrom().voidItem() : context.participant(participantId)
+                        .map(participant -> change.apply(context, participant, when))
+                        .orElseGet(() -> Uni.createFrom().item(context)).replaceWithVoid());
     }
 
     /** A presence change at the instant signaling-service observed it. */

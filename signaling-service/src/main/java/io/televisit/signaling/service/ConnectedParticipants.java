@@ -35,10 +35,13 @@ public class ConnectedParticipants {
         if (members == null) {
             return false;
         }
-        boolean removed = members.computeIfPresent(identity.participant(),
-                (id, member) -> member.connection().id().equals(connection.id()) ? null : member) == null;
+        boolean[] removed = {false};
+        members.computeIfPresent(identity.participant(), (id, member) -> {
+            removed[0] = member.connection().id().equals(connection.id());
+            return removed[0] ? null : member;
+        });
         visits.computeIfPresent(identity.visit(), (v, m) -> m.isEmpty() ? null : m);
-        return removed;
+        return removed[0];
     }
 
     public boolean isJoined(VisitIdentity identity, WebSocketConnection connection) {

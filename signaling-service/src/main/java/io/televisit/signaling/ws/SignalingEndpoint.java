@@ -12,6 +12,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.televisit.signaling.config.SignalingSettings;
+import io.televisit.signaling.events.PresenceEvents;
 import io.televisit.signaling.protocol.ClientMessage;
 import io.televisit.signaling.protocol.ErrorCode;
 import io.televisit.signaling.protocol.ParticipantId;
@@ -38,15 +39,20 @@ public class SignalingEndpoint {
     private static final Logger LOG = Logger.getLogger(SignalingEndpoint.class);
     private static final UserData.TypedKey<AtomicLong> SEQ = new UserData.TypedKey<>("televisit.seq");
     private static final UserData.TypedKey<RateLimiter> RATE = new UserData.TypedKey<>("televisit.rate");
+    private static final UserData.TypedKey<UUID> SESSION = new UserData.TypedKey<>("televisit.session");
+    /** Names this instance in session rows, for routing and diagnosis across replicas. */
+    private static final String INSTANCE = UUID.randomUUID().toString();
     private static final Set<String> RELAYED = Set.of("offer", "answer", "ice-candidate", "end-of-candidates");
 
     private final ConnectedParticipants participants;
     private final IceConfiguration ice;
     private final ObjectMapper mapper;
     private final SignalingSettings.Limits limits;
+    private final PresenceEvents presence;
 
     public SignalingEndpoint(ConnectedParticipants participants, IceConfiguration ice, ObjectMapper mapper,
-                             SignalingSettings settings) {
+                             SignalingSettings settings, PresenceEvents presence) {
+        this.presence = presence;
         this.participants = participants;
         this.ice = ice;
         this.mapper = mapper;
@@ -105,8 +111,9 @@ public class SignalingEndpoint {
     Uni<Void> closed(WebSocketConnection connection) {
         VisitIdentity me = connection.userData().get(VisitTokenUpgradeCheck.IDENTITY);
         if (me != null && participants.leave(me, connection)) {
-            return toOthers(me, "participant-disconnected", Map.of("participantId", me.participant().toString(),
-                    "reason", "CONNECTION_LOST"));
+            return presence.disconnected(me, connection.userData().get(SESSION), "CONNECTION_LOST")
+                    .call(() -> toOthers(me, "participant-disconnected",
+                            Map.of("participantId", me.participant().toString(), "reason", "CONNECTION_LOST")));
         }
         return Uni.createFrom().voidItem();
     }
@@ -141,7 +148,9 @@ public class SignalingEndpoint {
         Map<String, Object> joined = Map.of("protocol", "v1", "visitId", me.visit().toString(),
                 "participantId", me.participant().toString(), "role", me.role(), "participants", present,
                 "ice", ice.forParticipant(me.participant(), regionHint));
-        return send(connection, "joined", message.requestId(), null, joined)
+        return presence.connected(me, INSTANCE)
+                .invoke(session -> connection.userData().put(SESSION, session))
+                .chain(() -> send(connection, "joined", message.requestId(), null, joined))
                 .call(() -> toEach(others, me, "participant-joined", Map.of("participantId", me.participant().toString(),
                         "role", me.role())));
     }
@@ -165,8 +174,8 @@ public class SignalingEndpoint {
 
     private Uni<Void> leave(WebSocketConnection connection, VisitIdentity me) {
         participants.leave(me, connection);
-        return toOthers(me, "participant-left", Map.of("participantId", me.participant().toString(), "reason", "LEFT"))
-                .call(() -> connection.close(new CloseReason(1000, "left")));
+        return presence.left(me, connection.userData().get(SESSION), "LEFT").chain(() -> toOthers(me, "participant-left", Map.of("participantId", me.participant().toString(), "reason", "LEFT"))
+                .call(() -> connection.close(new CloseReason(1000, "left"))));
     }
 
     private Uni<Void> toOthers(VisitIdentity me, String type, Object payload) {
