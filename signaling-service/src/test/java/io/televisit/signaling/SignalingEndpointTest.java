@@ -6,7 +6,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.televisit.events.EventCodec;
 import io.televisit.events.Topic;
+import io.televisit.events.EventType;
+import io.televisit.events.visit.VisitEnded;
 import io.televisit.testing.KafkaProbe;
+import io.televisit.testing.KafkaSender;
 import io.televisit.testing.SignalingClient;
 import io.televisit.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.time.Instant;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
@@ -177,6 +181,35 @@ class SignalingEndpointTest {
             calm.send("{\"type\":\"ping\",\"requestId\":\"calm\"}");
             assertEquals("pong", frame(calm).get("type").asText());
             assertTrue(System.nanoTime() - start < Duration.ofSeconds(1).toNanos(), "the other connection is unaffected");
+        }
+    }
+
+    @Test
+    void whenCallServiceEndsTheVisitItsConnectionsAreToldWhyAndClosed() throws Exception {
+        UUID visit = UUID.randomUUID();
+        try (SignalingClient a = SignalingClient.connect(ws(), TestTokens.visit(visit.toString(),
+                UUID.randomUUID().toString(), "CLINICIAN"));
+             SignalingClient b = SignalingClient.connect(ws(), TestTokens.visit(visit.toString(),
+                     UUID.randomUUID().toString(), "PATIENT"));
+             KafkaSender kafka = new KafkaSender()) {
+            a.send("{\"type\":\"join\"}");
+            b.send("{\"type\":\"join\"}");
+            frame(a);
+            frame(b);
+            frame(a);
+            String ended = codec.encode(codec.create(EventType.VISIT_ENDED, visit.toString(),
+                    new VisitEnded(visit, Instant.now(), 60, "COMPLETED"), "call-service"));
+            // The per-instance consumer group starts at the latest offset once assigned: resend until it is.
+            JsonNode notice = null;
+            for (int i = 0; i < 30 && notice == null; i++) {
+                kafka.send(Topic.VISITS.topicName(), visit.toString(), ended);
+                String text = b.next(Duration.ofMillis(500));
+                notice = text == null ? null : json.readTree(text);
+            }
+            assertEquals("visit-ended", notice.get("type").asText());
+            assertEquals("VISIT_ENDED", notice.get("payload").get("reason").asText());
+            assertEquals(1000, b.awaitClose(WAIT));
+            assertEquals(1000, a.awaitClose(WAIT));
         }
     }
 

@@ -53,6 +53,11 @@ public class ConnectedParticipants {
         return Optional.ofNullable(visits.getOrDefault(visit, Map.of()).get(participant));
     }
 
+    /** Everyone joined in the visit on this instance. */
+    public List<Member> inVisit(VisitId visit) {
+        return List.copyOf(visits.getOrDefault(visit, Map.of()).values());
+    }
+
     /** Everyone joined in the visit except {@code self}. */
     public List<Member> others(VisitIdentity self) {
         return visits.getOrDefault(self.visit(), Map.of()).values().stream()

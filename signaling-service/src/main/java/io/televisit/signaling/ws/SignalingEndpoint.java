@@ -195,8 +195,13 @@ public class SignalingEndpoint {
         return send(connection, "error", requestId, null, Map.of("code", code.name(), "message", message));
     }
 
+    /** The next sequence number of a connection's server frames. */
+    static long nextSeq(WebSocketConnection connection) {
+        return connection.userData().get(SEQ).incrementAndGet();
+    }
+
     private Uni<Void> send(WebSocketConnection connection, String type, String requestId, String from, Object payload) {
-        long seq = connection.userData().get(SEQ).incrementAndGet();
+        long seq = nextSeq(connection);
         try {
             return connection.sendText(mapper.writeValueAsString(new ServerMessage(type, requestId, seq, from, payload)));
         } catch (JsonProcessingException e) {
