@@ -1,6 +1,5 @@
 package io.televisit.bench;
 
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** Collected latencies of one kind of call, in microseconds, and their percentiles. */
@@ -29,10 +28,5 @@ final class Latencies {
     private static double pct(long[] sorted, double p) {
         int index = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
-    }
-
-    @Override
-    public String toString() {
-        return name + Arrays.toString(micros.toArray());
     }
 }

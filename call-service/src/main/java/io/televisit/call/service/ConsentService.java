@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,14 +75,8 @@ public class ConsentService {
             consent.givenAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             consent.clientAddress = client.address();
             consent.userAgent = client.userAgent();
-            Map<String, String> details = new HashMap<>(Map.of("consentId", consent.id.toString(),
+            Map<String, String> details = client.addTo(Map.of("consentId", consent.id.toString(),
                     "participantId", participant.id.toString(), "purpose", purpose.name(), "method", method.name()));
-            if (client.address() != null) {
-                details.put("clientAddress", client.address());
-            }
-            if (client.userAgent() != null) {
-                details.put("userAgent", client.userAgent());
-            }
             return consents.persist(consent)
                     .call(events::consentRecorded)
                     .call(() -> audit.append(givenBy, AuditAction.CONSENT_GIVEN, participant.visitId, details));

@@ -115,7 +115,8 @@ public class JoinLinkService {
                     return recordConsents(participant, link, consented, client)
                             .call(() -> events.linkRedeemed(link))
                             .call(() -> audit.append("link:" + link.id, AuditAction.LINK_REDEEMED, link.visitId,
-                                    clientDetails(link, client)))
+                                    client.addTo(Map.of("linkId", link.id.toString(),
+                                            "participantId", link.participantId.toString()))))
                             .map(x -> Outcome.redeemed(new Redemption(context, participant,
                                     tokens.issue(link.visitId, participant))));
                 });
@@ -156,24 +157,8 @@ public class JoinLinkService {
         JoinLink link = outcome.link();
         Map<String, String> details = link == null ? Map.of("reason", outcome.code())
                 : Map.of("reason", outcome.code(), "linkId", link.id.toString());
-        Map<String, String> withClient = new java.util.HashMap<>(details);
-        if (client.address() != null) {
-            withClient.put("clientAddress", client.address());
-        }
         return Panache.withTransaction(() -> audit.append(link == null ? "anonymous" : "link:" + link.id,
-                AuditAction.LINK_REFUSED, link == null ? null : link.visitId, withClient));
-    }
-
-    private static Map<String, String> clientDetails(JoinLink link, ClientInfo client) {
-        Map<String, String> details = new java.util.HashMap<>(Map.of("linkId", link.id.toString(),
-                "participantId", link.participantId.toString()));
-        if (client.address() != null) {
-            details.put("clientAddress", client.address());
-        }
-        if (client.userAgent() != null) {
-            details.put("userAgent", client.userAgent());
-        }
-        return details;
+                AuditAction.LINK_REFUSED, link == null ? null : link.visitId, client.addTo(details)));
     }
 
     private static String whyUnusable(JoinLink link, Instant now) {
