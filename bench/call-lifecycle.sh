@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: create -> initiate -> answer -> end against the packaged call-service on a fresh test stack.
+# Benchmark: create -> initiate -> answer -> end against the packaged call-service on a fresh bench stack (its own ports, so tests can run meanwhile).
 # usage: bench/call-lifecycle.sh [VISITS=2000] [CONCURRENCY=16] [WARMUP=300]
 # Prints visits/s and p50/p90/p99 per call; see docs/BENCHMARKS.md for recorded figures.
 set -euo pipefail
@@ -7,17 +7,17 @@ cd "$(dirname "$0")/.."
 visits=${1:-2000} concurrency=${2:-16} warmup=${3:-300}
 
 stack/install.sh >/dev/null
-stack/infra.sh reset test >/dev/null
-trap 'stack/services.sh stop test >/dev/null 2>&1 || true; stack/infra.sh stop test >/dev/null 2>&1 || true' EXIT
+stack/infra.sh reset bench >/dev/null
+trap 'stack/services.sh stop bench >/dev/null 2>&1 || true; stack/infra.sh stop bench >/dev/null 2>&1 || true' EXIT
 # shellcheck source=/dev/null
-source .stack/test/stack.env
+source .stack/bench/stack.env
 
 mvn -B -q -DskipTests -pl call-service,benchmarks -am install
 mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-stack/services.sh start test call-service >/dev/null
+stack/services.sh start bench call-service >/dev/null
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; call-service JVM: ${TELEVISIT_SERVICE_JVM_OPTS:--Xmx256m -XX:+UseSerialGC}"
 java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.televisit.bench.CallLifecycleBenchmark \
   "http://127.0.0.1:$TELEVISIT_CALL_PORT" "$visits" "$concurrency" "$warmup"
-pid=$(cat .stack/test/run/call-service.pid)
+pid=$(cat .stack/bench/run/call-service.pid)
 echo "call-service after the run: RSS $(( $(awk '/VmRSS/{print $2}' /proc/"$pid"/status) / 1024 )) MB, CPU time $(( ($(awk '{print $14+$15}' /proc/"$pid"/stat)) * 10 )) ms"

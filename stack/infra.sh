@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Local infrastructure of one profile: PostgreSQL, Kafka (KRaft), s3proxy, coturn, nginx gateway.
-# usage: stack/infra.sh start|stop|status|reset dev|test
+# usage: stack/infra.sh start|stop|status|reset dev|test|bench
 # Data, logs, pids and secrets live in .stack/<profile>/; stack.env there is the contract's environment.
 # shellcheck source-path=SCRIPTDIR
 set -euo pipefail
@@ -20,7 +20,7 @@ source "$LIB/turn.sh"
 # shellcheck source=lib/gateway.sh
 source "$LIB/gateway.sh"
 
-usage() { die "usage: stack/infra.sh start|stop|status|reset dev|test"; }
+usage() { die "usage: stack/infra.sh start|stop|status|reset dev|test|bench"; }
 
 declare -A LAUNCHED=()
 FAILED=()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The five packaged Quarkus services of one profile, against that profile's infra (stack.env).
-# usage: stack/services.sh start|stop|status dev|test [SERVICE...]   (default: all five)
+# usage: stack/services.sh start|stop|status|env dev|test|bench [SERVICE...]   (default: all five)
+# env prints a service's environment (NAME=VALUE lines), e.g. to run another instance of it by hand or from a test.
 # Each service gets only the standard variables of docs/LOCAL-STACK-CONTRACT.md, as in Kubernetes.
 # JVM flags: TELEVISIT_SERVICE_JVM_OPTS (default "-Xmx256m -XX:+UseSerialGC").
 set -euo pipefail
@@ -10,7 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 READY_TIMEOUT=90
 
-usage() { die "usage: stack/services.sh start|stop|status dev|test [SERVICE...]"; }
+usage() { die "usage: stack/services.sh start|stop|status|env dev|test|bench [SERVICE...]"; }
 
 jar_of() { echo "$REPO_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 health_url() { echo "http://127.0.0.1:$(service_port "$1")/q/health/ready"; }
@@ -158,6 +159,7 @@ fi
 case "$1" in
   start) services_start ;;
   stop) services_stop ;;
+  env) source "$STACK_ENV"; for s in "${SERVICES[@]}"; do service_env "$s"; done ;;
   status) services_status ;;
   *) usage ;;
 esac

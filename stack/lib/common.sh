@@ -11,6 +11,8 @@ S3PROXY_JAR="$STACK_LIB/s3proxy/s3proxy.jar"
 PG_BIN="/usr/lib/postgresql/15/bin"
 TOPICS_CSV="$REPO_ROOT/event-contracts/src/main/resources/io/televisit/events/topics.csv"
 SERVICES=(call-service signaling-service recording-service quality-service notification-service)
+# The fixed order that gives each service its port, whatever subset a command works on.
+readonly ALL_SERVICES=("${SERVICES[@]}")
 DATABASES=(call signaling recording quality notification)
 export STACK_SCRIPTS REPO_ROOT STACK_ROOT
 
@@ -29,7 +31,9 @@ profile_init() {
   case "${1:-}" in
     dev) base=1 ;;
     test) base=2 ;;
-    *) die "unknown profile '${1:-}' (expected dev or test)" ;;
+    # Benchmarks get their own infra, so a benchmark never disturbs a test run (and the other way round).
+    bench) base=3 ;;
+    *) die "unknown profile '${1:-}' (expected dev, test or bench)" ;;
   esac
   PROFILE="$1"
   PORT_BASE="$base"
@@ -44,7 +48,11 @@ profile_init() {
   S3_PORT="${base}9000"
   TURN_PORT="${base}3478"
   GATEWAY_PORT="${base}8080"
-  if [[ $PROFILE == dev ]]; then TURN_MIN_PORT=49160 TURN_MAX_PORT=49200; else TURN_MIN_PORT=49210 TURN_MAX_PORT=49250; fi
+  case $PROFILE in
+    dev) TURN_MIN_PORT=49160 TURN_MAX_PORT=49200 ;;
+    test) TURN_MIN_PORT=49210 TURN_MAX_PORT=49250 ;;
+    *) TURN_MIN_PORT=49260 TURN_MAX_PORT=49300 ;;
+  esac
   S3_BUCKET="televisit-recordings"
   TURN_REALM="televisit.local"
   JWT_ISSUER="https://auth.televisit.local"
@@ -53,8 +61,8 @@ profile_init() {
 # service_port SERVICE: HTTP port of a service in the current profile.
 service_port() {
   local i
-  for i in "${!SERVICES[@]}"; do
-    if [[ ${SERVICES[$i]} == "$1" ]]; then echo "${PORT_BASE}808$((i + 1))"; return 0; fi
+  for i in "${!ALL_SERVICES[@]}"; do
+    if [[ ${ALL_SERVICES[$i]} == "$1" ]]; then echo "${PORT_BASE}808$((i + 1))"; return 0; fi
   done
   die "unknown service $1"
 }

@@ -8,6 +8,9 @@ import io.televisit.events.presence.ParticipantConnected;
 import io.televisit.events.presence.ParticipantDisconnected;
 import io.televisit.events.presence.ParticipantLeft;
 import io.televisit.events.presence.ParticipantReconnected;
+import io.televisit.events.quality.QualityProfileRecommended;
+import io.televisit.events.quality.QualitySampleReported;
+import io.televisit.events.quality.QualityWarningIssued;
 import io.televisit.events.visit.ParticipantAdmitted;
 import io.televisit.events.visit.VisitCancelled;
 import io.televisit.events.visit.VisitDeclined;
@@ -49,7 +52,14 @@ public enum EventType {
             ParticipantDisconnected.class),
     PARTICIPANT_RECONNECTED("io.televisit.presence.participant-reconnected.v1", Topic.PRESENCE,
             ParticipantReconnected.class),
-    PARTICIPANT_LEFT("io.televisit.presence.participant-left.v1", Topic.PRESENCE, ParticipantLeft.class);
+    PARTICIPANT_LEFT("io.televisit.presence.participant-left.v1", Topic.PRESENCE, ParticipantLeft.class),
+    // Clients' statistics (signaling-service) and what quality-service makes of them.
+    QUALITY_SAMPLE_REPORTED("io.televisit.quality.sample-reported.v1", Topic.QUALITY_SAMPLES,
+            QualitySampleReported.class),
+    QUALITY_WARNING_ISSUED("io.televisit.quality.warning-issued.v1", Topic.QUALITY_DECISIONS,
+            QualityWarningIssued.class),
+    QUALITY_PROFILE_RECOMMENDED("io.televisit.quality.profile-recommended.v1", Topic.QUALITY_DECISIONS,
+            QualityProfileRecommended.class);
 
     private static final String SCHEMA_BASE = "https://schemas.televisit.io/events/";
 

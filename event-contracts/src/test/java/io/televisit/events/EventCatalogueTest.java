@@ -45,8 +45,12 @@ class EventCatalogueTest {
                 args[i] = ID;
             } else if (kind == Instant.class) {
                 args[i] = AT;
-            } else if (kind == long.class) {
+            } else if (kind == long.class || kind == Long.class) {
                 args[i] = 42L;
+            } else if (kind == Integer.class) {
+                args[i] = 7;
+            } else if (kind == Double.class) {
+                args[i] = 1.5;
             } else if (property.has("enum")) {
                 args[i] = property.get("enum").get(0).asText();
             } else {

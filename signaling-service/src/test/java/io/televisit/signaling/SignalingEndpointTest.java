@@ -59,6 +59,14 @@ class SignalingEndpointTest {
         bad.forEach((what, token) -> assertEquals(401, refusedStatus(ws(), token), what));
         URI withQuery = URI.create(ws() + "?access_token=" + TestTokens.visit(visit, participant, "PATIENT"));
         assertEquals(400, refusedStatus(withQuery, TestTokens.visit(visit, participant, "PATIENT")), "token in the URL");
+        String good = TestTokens.visit(visit, participant, "PATIENT");
+        CompletionException foreign = assertThrows(CompletionException.class,
+                () -> SignalingClient.connectFrom(ws(), good, "https://evil.example"));
+        assertEquals(403, ((WebSocketHandshakeException) foreign.getCause()).getResponse().statusCode(),
+                "a browser origin not on the allow-list");
+        try (SignalingClient allowed = SignalingClient.connectFrom(ws(), good, "http://localhost:28080")) {
+            assertEquals("televisit.v1", allowed.subprotocol());
+        }
     }
 
     @Test
@@ -90,6 +98,8 @@ class SignalingEndpointTest {
 
             patient.send("{\"type\":\"join\",\"requestId\":\"r2\",\"payload\":{\"regionHint\":\"local-b\"}}");
             JsonNode patientJoined = frame(patient);
+            assertEquals("WAITING", patientJoined.get("payload").get("admission").asText());
+            assertEquals("waiting", frame(patient).get("type").asText());
             assertEquals(1, patientJoined.get("payload").get("participants").size());
             assertEquals("local-b", patientJoined.get("payload").get("ice").get("iceServers").get(0).get("region").asText(),
                     "the region hint comes first, the others stay as fallback");
@@ -97,6 +107,14 @@ class SignalingEndpointTest {
             JsonNode arrived = frame(clinician);
             assertEquals("participant-joined", arrived.get("type").asText());
             assertEquals(patientId, arrived.get("from").asText());
+
+            clinician.send("{\"type\":\"offer\",\"requestId\":\"early\",\"to\":\"" + patientId
+                    + "\",\"payload\":{\"sdp\":\"v=0...\"}}");
+            assertEquals("NOT_ADMITTED", frame(clinician).get("payload").get("code").asText(), "waiting room");
+            patient.send("{\"type\":\"offer\",\"requestId\":\"p0\",\"to\":\"" + clinicianId
+                    + "\",\"payload\":{\"sdp\":\"v=0...\"}}");
+            assertEquals("NOT_ADMITTED", frame(patient).get("payload").get("code").asText());
+            Frames.admit(codec, patient, visit, patientId);
 
             clinician.send("{\"type\":\"offer\",\"requestId\":\"r3\",\"to\":\"" + patientId
                     + "\",\"payload\":{\"sdp\":\"v=0...\"}}");
@@ -107,11 +125,12 @@ class SignalingEndpointTest {
 
             stranger.send("{\"type\":\"join\",\"requestId\":\"s1\"}");
             frame(stranger);
-            stranger.send("{\"type\":\"offer\",\"requestId\":\"s2\",\"to\":\"" + patientId + "\",\"payload\":{}}");
+            Frames.nextOfType(stranger, "waiting");
+            stranger.send("{\"type\":\"end-of-candidates\",\"requestId\":\"s2\",\"to\":\"" + patientId + "\"}");
             JsonNode refused = frame(stranger);
             assertEquals("error", refused.get("type").asText());
             assertEquals("s2", refused.get("requestId").asText());
-            assertEquals("PARTICIPANT_NOT_CONNECTED", refused.get("payload").get("code").asText());
+            assertEquals("NOT_ADMITTED", refused.get("payload").get("code").asText(), "a stranger is not admitted");
             assertNull(patient.next(Duration.ofMillis(500)), "nothing crosses visits");
 
             long before = offer.get("seq").asLong();
@@ -143,11 +162,14 @@ class SignalingEndpointTest {
             assertEquals("NOT_JOINED", frame(client).get("payload").get("code").asText());
             client.send("{\"type\":\"join\"}");
             frame(client);
+            frame(client);
             client.send("{\"type\":\"teleport\",\"requestId\":\"b\"}");
             JsonNode unknown = frame(client);
             assertEquals("UNKNOWN_TYPE", unknown.get("payload").get("code").asText());
             assertEquals("b", unknown.get("requestId").asText());
             client.send("{\"type\":\"offer\",\"requestId\":\"c\"}");
+            assertEquals("INVALID_PAYLOAD", frame(client).get("payload").get("code").asText());
+            client.send("{\"type\":\"offer\",\"requestId\":\"c\",\"payload\":{\"sdp\":\"v=0\"}}");
             assertEquals("MISSING_TARGET", frame(client).get("payload").get("code").asText());
             client.send("{\"type\":\"ping\",\"requestId\":\"p\"}");
             assertEquals("pong", frame(client).get("type").asText());
@@ -195,6 +217,7 @@ class SignalingEndpointTest {
             a.send("{\"type\":\"join\"}");
             frame(a);
             b.send("{\"type\":\"join\"}");
+            frame(b);
             frame(b);
             assertEquals("participant-joined", frame(a).get("type").asText());
             String ended = codec.encode(codec.create(EventType.VISIT_ENDED, visit.toString(),

@@ -19,16 +19,34 @@ public final class SignalingClient implements AutoCloseable {
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
-    private SignalingClient(URI uri, String token) {
+    private SignalingClient(URI uri, String credential, String origin) {
         Listener listener = new Listener();
-        this.socket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .subprotocols("televisit.v1", "access_token." + token)
-                .buildAsync(uri, listener).join();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                .subprotocols("televisit.v1", credential);
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        this.socket = builder.buildAsync(uri, listener).join();
     }
 
     /** Connects or throws (a refused upgrade surfaces as a CompletionException with the HTTP status inside). */
     public static SignalingClient connect(URI uri, String token) {
-        return new SignalingClient(uri, token);
+        return new SignalingClient(uri, "access_token." + token, null);
+    }
+
+    /** Connects as a browser page of {@code origin} would. */
+    public static SignalingClient connectFrom(URI uri, String token, String origin) {
+        return new SignalingClient(uri, "access_token." + token, origin);
+    }
+
+    /** Comes back to a session with the resume token from {@code joined}. */
+    public static SignalingClient resume(URI uri, String resumeToken) {
+        return new SignalingClient(uri, "resume_token." + resumeToken, null);
+    }
+
+    /** Drops the connection without a close handshake, as a lost network does. */
+    public void drop() {
+        socket.abort();
     }
 
     public String subprotocol() {

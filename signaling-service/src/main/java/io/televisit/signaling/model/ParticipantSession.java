@@ -1,5 +1,6 @@
 package io.televisit.signaling.model;
 
+import io.televisit.signaling.protocol.Roles;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +12,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A participant's signaling session. It lives in the database so that any instance can resume it. */
+/**
+ * A participant's signaling session. It lives in the database so that any instance can resume it: who owns it now,
+ * how far its frames are numbered, until when it may be resumed.
+ */
 @Entity
 @Table(name = "participant_session")
 public class ParticipantSession extends PanacheEntityBase {
@@ -32,12 +36,36 @@ public class ParticipantSession extends PanacheEntityBase {
     @Column(nullable = false)
     public SessionState state;
 
-    @Column(name = "instance_id")
-    public String instanceId;
+    /** SHA-256 of the resume token; the token itself is only ever in the client. */
+    @Column(name = "resume_token_hash")
+    public String resumeTokenHash;
+
+    /** The instance holding the session (its socket, or its frames in grace); null once handed to the database. */
+    @Column(name = "owner_instance")
+    public Long ownerInstance;
+
+    @Column(name = "last_seq", nullable = false)
+    public long lastSeq;
+
+    @Column(name = "grace_deadline")
+    public Instant graceDeadline;
+
+    @Column(name = "left_reason")
+    public String leftReason;
+
+    @Column(nullable = false)
+    public boolean admitted;
+
+    @Column(nullable = false)
+    public boolean orphaned;
 
     @Column(name = "connected_at", nullable = false)
     public Instant connectedAt;
 
     @Column(name = "last_seen_at", nullable = false)
     public Instant lastSeenAt;
+
+    public boolean isClinician() {
+        return Roles.isClinician(role);
+    }
 }

@@ -3,38 +3,72 @@ package io.televisit.signaling.ws;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
+import io.televisit.signaling.config.SignalingSettings;
+import io.televisit.signaling.protocol.SessionId;
 import io.televisit.signaling.protocol.VisitIdentity;
+import io.televisit.signaling.service.ResumeTokens;
 import io.televisit.signaling.service.VisitTokenVerifier;
+import io.televisit.signaling.session.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Authenticates a signaling connection before the WebSocket upgrade, so nothing exists for a refused client. The
- * visit access token comes in {@code Authorization: Bearer} or, for browsers (which cannot set headers on a WebSocket),
- * as a {@code Sec-WebSocket-Protocol} entry {@code access_token.<jwt>} next to {@code televisit.v1}. A token in the
- * URL is refused: URLs end up in logs.
+ * Authenticates a signaling connection before the WebSocket upgrade, so nothing exists for a refused client. A new
+ * session needs the visit access token from call-service, in {@code Authorization: Bearer} or, for browsers (which
+ * cannot set headers on a WebSocket), as a {@code Sec-WebSocket-Protocol} entry {@code access_token.<jwt>}; a
+ * returning client presents its resume token as {@code resume_token.<token>} instead. A token in the URL is refused
+ * (URLs end up in logs), so is a browser origin not on the allow-list, and so is everyone while the instance drains.
  */
 @ApplicationScoped
 public class VisitTokenUpgradeCheck implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<VisitIdentity> IDENTITY = new UserData.TypedKey<>("televisit.identity");
-    private static final String PROTOCOL_TOKEN_PREFIX = "access_token.";
+    /** Set for a connection that came back with a resume token: it must send {@code resume}. */
+    static final UserData.TypedKey<SessionId> RESUMABLE = new UserData.TypedKey<>("televisit.resumable");
+    private static final String ACCESS_TOKEN_PREFIX = "access_token.";
+    private static final String RESUME_TOKEN_PREFIX = "resume_token.";
 
     private final VisitTokenVerifier verifier;
+    private final SessionStore store;
+    private final Set<String> allowedOrigins;
+    private final Draining draining;
 
-    public VisitTokenUpgradeCheck(VisitTokenVerifier verifier) {
+    public VisitTokenUpgradeCheck(VisitTokenVerifier verifier, SessionStore store, SignalingSettings settings,
+                                  Draining draining) {
         this.verifier = verifier;
+        this.store = store;
+        this.allowedOrigins = Set.copyOf(settings.allowedOrigins());
+        this.draining = draining;
     }
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        if (draining.isDraining()) {
+            return CheckResult.rejectUpgrade(503);
+        }
         String query = context.httpRequest().query();
         if (query != null && query.toLowerCase().contains("token")) {
             return CheckResult.rejectUpgrade(400);
         }
-        Optional<VisitIdentity> identity = token(context).flatMap(verifier::verify);
+        String origin = context.httpRequest().getHeader("Origin");
+        if (origin != null && !allowedOrigins.contains(origin)) {
+            return CheckResult.rejectUpgrade(403);
+        }
+        Optional<String> resumeToken = protocolEntry(context, RESUME_TOKEN_PREFIX);
+        if (resumeToken.isPresent()) {
+            return store.findByResumeToken(ResumeTokens.hash(resumeToken.get())).chain(session -> {
+                if (session == null) {
+                    return CheckResult.rejectUpgrade(401);
+                }
+                context.userData().put(RESUMABLE, new SessionId(session.id));
+                context.userData().put(IDENTITY, SessionStore.identity(session));
+                return CheckResult.permitUpgrade();
+            });
+        }
+        Optional<VisitIdentity> identity = accessToken(context).flatMap(verifier::verify);
         if (identity.isEmpty()) {
             return CheckResult.rejectUpgrade(401);
         }
@@ -42,17 +76,21 @@ public class VisitTokenUpgradeCheck implements HttpUpgradeCheck {
         return CheckResult.permitUpgrade();
     }
 
-    private static Optional<String> token(HttpUpgradeContext context) {
+    private static Optional<String> accessToken(HttpUpgradeContext context) {
         String authorization = context.httpRequest().getHeader("Authorization");
         if (authorization != null && authorization.startsWith("Bearer ")) {
             return Optional.of(authorization.substring("Bearer ".length()).trim());
         }
+        return protocolEntry(context, ACCESS_TOKEN_PREFIX);
+    }
+
+    private static Optional<String> protocolEntry(HttpUpgradeContext context, String prefix) {
         String protocols = context.httpRequest().getHeader("Sec-WebSocket-Protocol");
         if (protocols == null) {
             return Optional.empty();
         }
         return Arrays.stream(protocols.split(",")).map(String::trim)
-                .filter(p -> p.startsWith(PROTOCOL_TOKEN_PREFIX))
-                .map(p -> p.substring(PROTOCOL_TOKEN_PREFIX.length())).findFirst();
+                .filter(p -> p.startsWith(prefix) && p.length() > prefix.length())
+                .map(p -> p.substring(prefix.length())).findFirst();
     }
 }

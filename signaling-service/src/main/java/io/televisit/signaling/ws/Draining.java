@@ -1,0 +1,18 @@
+package io.televisit.signaling.ws;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Set once the instance begins to shut down: no new connections, readiness down. */
+@ApplicationScoped
+public class Draining {
+
+    private volatile boolean draining;
+
+    public boolean isDraining() {
+        return draining;
+    }
+
+    void begin() {
+        draining = true;
+    }
+}
