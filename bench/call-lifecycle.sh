@@ -6,18 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 visits=${1:-2000} concurrency=${2:-16} warmup=${3:-300}
 
-stack/install.sh >/dev/null
-stack/infra.sh reset bench >/dev/null
-trap 'stack/services.sh stop bench >/dev/null 2>&1 || true; stack/infra.sh stop bench >/dev/null 2>&1 || true' EXIT
-# shellcheck source=/dev/null
-source .stack/bench/stack.env
-
-mvn -B -q -DskipTests -pl call-service,benchmarks -am install
-mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-stack/services.sh start bench call-service >/dev/null
+# shellcheck source=lib.sh
+source bench/lib.sh
+bench_stack call-service
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; call-service JVM: ${TELEVISIT_SERVICE_JVM_OPTS:--Xmx256m -XX:+UseSerialGC}"
-java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.televisit.bench.CallLifecycleBenchmark \
+java -cp "$(bench_classpath)" io.televisit.bench.CallLifecycleBenchmark \
   "http://127.0.0.1:$TELEVISIT_CALL_PORT" "$visits" "$concurrency" "$warmup"
 pid=$(cat .stack/bench/run/call-service.pid)
 echo "call-service after the run: RSS $(( $(awk '/VmRSS/{print $2}' /proc/"$pid"/status) / 1024 )) MB, CPU time $(( ($(awk '{print $14+$15}' /proc/"$pid"/stat)) * 10 )) ms"

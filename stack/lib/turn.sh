@@ -20,6 +20,8 @@ max-port=$TURN_MAX_PORT
 realm=$TURN_REALM
 use-auth-secret
 static-auth-secret=$(secret turn-secret)
+# a second secret, as while rotating: credentials made with either are accepted
+static-auth-secret=$(secret turn-secret-previous)
 fingerprint
 no-cli
 no-tls

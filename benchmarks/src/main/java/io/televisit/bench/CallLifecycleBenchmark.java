@@ -31,10 +31,10 @@ public final class CallLifecycleBenchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String clinician = TestTokens.clinician(TestTokens.newSubject());
-    private final Latencies create = new Latencies("create");
-    private final Latencies initiate = new Latencies("initiate");
-    private final Latencies answer = new Latencies("answer");
-    private final Latencies end = new Latencies("end");
+    private final Percentiles create = new Percentiles("create");
+    private final Percentiles initiate = new Percentiles("initiate");
+    private final Percentiles answer = new Percentiles("answer");
+    private final Percentiles end = new Percentiles("end");
     private final AtomicInteger failures = new AtomicInteger();
 
     private CallLifecycleBenchmark(String base) {
@@ -56,7 +56,7 @@ public final class CallLifecycleBenchmark {
                 visits, concurrency, warmup);
         System.out.printf("throughput: %.1f visits/s (%.1f calls/s) over %.1f s, failures: %d%n",
                 visits / seconds, 4 * visits / seconds, seconds, measured.failures.get());
-        for (Latencies l : List.of(measured.create, measured.initiate, measured.answer, measured.end)) {
+        for (Percentiles l : List.of(measured.create, measured.initiate, measured.answer, measured.end)) {
             System.out.println(l.report());
         }
         if (measured.failures.get() > 0) {
@@ -108,7 +108,7 @@ public final class CallLifecycleBenchmark {
         }
     }
 
-    private String call(String token, String path, String body, int expected, Latencies into) throws Exception {
+    private String call(String token, String path, String body, int expected, Percentiles into) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/calls/v1/visits" + path))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30));
         request = body == null ? request.POST(HttpRequest.BodyPublishers.noBody())

@@ -11,6 +11,8 @@ import io.televisit.events.presence.ParticipantReconnected;
 import io.televisit.events.quality.QualityProfileRecommended;
 import io.televisit.events.quality.QualitySampleReported;
 import io.televisit.events.quality.QualityWarningIssued;
+import io.televisit.events.recording.RecordingStarted;
+import io.televisit.events.recording.RecordingStopped;
 import io.televisit.events.visit.ParticipantAdmitted;
 import io.televisit.events.visit.VisitCancelled;
 import io.televisit.events.visit.VisitDeclined;
@@ -59,7 +61,11 @@ public enum EventType {
     QUALITY_WARNING_ISSUED("io.televisit.quality.warning-issued.v1", Topic.QUALITY_DECISIONS,
             QualityWarningIssued.class),
     QUALITY_PROFILE_RECOMMENDED("io.televisit.quality.profile-recommended.v1", Topic.QUALITY_DECISIONS,
-            QualityProfileRecommended.class);
+            QualityProfileRecommended.class),
+
+    // Consent-gated recording (recording-service); signaling shows the participants that it runs.
+    RECORDING_STARTED("io.televisit.recording.started.v1", Topic.RECORDINGS, RecordingStarted.class),
+    RECORDING_STOPPED("io.televisit.recording.stopped.v1", Topic.RECORDINGS, RecordingStopped.class);
 
     private static final String SCHEMA_BASE = "https://schemas.televisit.io/events/";
 

@@ -51,25 +51,34 @@ final class Frames {
 
     /**
      * Admits a participant as call-service would (a participant-admitted event) and waits for its {@code admitted}
-     * frame; the per-instance consumer starts at the latest offset once assigned, so the event is resent until then.
+     * frame.
      */
     static JsonNode admit(EventCodec codec, SignalingClient client, String visit, String participant) throws Exception {
         String event = codec.encode(codec.create(EventType.PARTICIPANT_ADMITTED, visit,
                 new ParticipantAdmitted(UUID.fromString(visit), UUID.fromString(participant), "PATIENT",
                         Instant.now()), "call-service"));
+        return publishUntil(client, "admitted", Topic.VISITS, visit, event);
+    }
+
+    /**
+     * Publishes an event until {@code client} gets a frame of {@code type}, and returns that frame: consumers with a
+     * group per instance start at the latest offset once assigned, so an event sent before that is not seen.
+     */
+    static JsonNode publishUntil(SignalingClient client, String type, Topic topic, String key, String event)
+            throws Exception {
         try (KafkaSender kafka = new KafkaSender()) {
             for (int i = 0; i < 40; i++) {
-                kafka.send(Topic.VISITS.topicName(), visit, event);
+                kafka.send(topic.topicName(), key, event);
                 String text = client.next(Duration.ofMillis(500));
                 while (text != null) {
                     JsonNode frame = JSON.readTree(text);
-                    if ("admitted".equals(frame.get("type").asText())) {
+                    if (type.equals(frame.get("type").asText())) {
                         return frame;
                     }
                     text = client.next(Duration.ofMillis(50));
                 }
             }
         }
-        throw new AssertionError("not admitted");
+        throw new AssertionError("no " + type + " frame");
     }
 }

@@ -96,6 +96,7 @@ class ResumeTest {
                 }
                 assertEquals("media-state", type(frames.get(frames.size() - 2)));
                 JsonNode resumed = frames.get(frames.size() - 1);
+                assertEquals("r", resumed.get("requestId").asText(), "resumed answers the resume request");
                 assertTrue(resumed.get("payload").get("complete").asBoolean());
                 assertEquals(5, resumed.get("payload").get("replayed").asInt());
                 assertEquals("ADMITTED", resumed.get("payload").get("admission").asText());

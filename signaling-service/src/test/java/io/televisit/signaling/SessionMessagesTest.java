@@ -9,6 +9,8 @@ import io.televisit.events.EventType;
 import io.televisit.events.Topic;
 import io.televisit.events.quality.QualityProfileRecommended;
 import io.televisit.events.quality.QualityWarningIssued;
+import io.televisit.events.recording.RecordingStarted;
+import io.televisit.events.recording.RecordingStopped;
 import io.televisit.testing.KafkaProbe;
 import io.televisit.testing.KafkaSender;
 import io.televisit.testing.SignalingClient;
@@ -121,12 +123,8 @@ class SessionMessagesTest {
             String warning = codec.encode(codec.create(EventType.QUALITY_WARNING_ISSUED, pair.visit,
                     new QualityWarningIssued(visit, patientId, Instant.now(), "WARNING", "HIGH_PACKET_LOSS"),
                     "quality-service"));
-            JsonNode pushed = null;
-            for (int i = 0; i < 40 && pushed == null; i++) {
-                kafka.send(Topic.QUALITY_DECISIONS.topicName(), pair.visit, warning);
-                String text = patient.next(Duration.ofMillis(500));
-                pushed = text == null ? null : new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
-            }
+            JsonNode pushed = Frames.publishUntil(patient, "quality-warning", Topic.QUALITY_DECISIONS, pair.visit,
+                    warning);
             assertEquals("quality-warning", type(pushed));
             assertEquals("HIGH_PACKET_LOSS", pushed.get("payload").get("code").asText());
             kafka.send(Topic.QUALITY_DECISIONS.topicName(), pair.visit, codec.encode(codec.create(
@@ -136,6 +134,42 @@ class SessionMessagesTest {
             assertEquals("AUDIO_ONLY", profile.get("payload").get("profile").asText());
             assertEquals(64, profile.get("payload").get("maxBitrateKbps").asInt());
             assertNull(clinician.next(Duration.ofMillis(300)), "decisions go only to the participant concerned");
+        }
+    }
+
+    @Test
+    void whenTheLastClinicianLeavesThePatientWaitsAgain() throws Exception {
+        Pair pair = pair();
+        try (SignalingClient clinician = pair.clinician; SignalingClient patient = pair.patient) {
+            clinician.send("{\"type\":\"leave\"}");
+            assertEquals(1000, clinician.awaitClose(Duration.ofSeconds(5)));
+            JsonNode left = nextOfType(patient, "participant-left");
+            assertEquals(pair.clinicianId, left.get("payload").get("participantId").asText());
+            assertEquals("CLINICIAN_LEFT", nextOfType(patient, "waiting").get("payload").get("reason").asText());
+        }
+    }
+
+    @Test
+    void everyoneInTheVisitSeesThatARecordingStartsAndStops() throws Exception {
+        Pair pair = pair();
+        try (SignalingClient clinician = pair.clinician; SignalingClient patient = pair.patient;
+             KafkaSender kafka = new KafkaSender()) {
+            UUID visit = UUID.fromString(pair.visit);
+            UUID recording = UUID.randomUUID();
+            String started = codec.encode(codec.create(EventType.RECORDING_STARTED, pair.visit,
+                    new RecordingStarted(visit, recording, Instant.now()), "recording-service"));
+            JsonNode patientSees = Frames.publishUntil(patient, "recording-started", Topic.RECORDINGS, pair.visit,
+                    started);
+            assertEquals(recording.toString(), patientSees.get("payload").get("recordingId").asText());
+            assertEquals(recording.toString(),
+                    nextOfType(clinician, "recording-started").get("payload").get("recordingId").asText());
+            kafka.send(Topic.RECORDINGS.topicName(), pair.visit, codec.encode(codec.create(
+                    EventType.RECORDING_STOPPED, pair.visit, new RecordingStopped(visit, recording, Instant.now(),
+                            "CONSENT_WITHDRAWN"), "recording-service")));
+            assertEquals("CONSENT_WITHDRAWN",
+                    nextOfType(patient, "recording-stopped").get("payload").get("reason").asText());
+            assertEquals("CONSENT_WITHDRAWN",
+                    nextOfType(clinician, "recording-stopped").get("payload").get("reason").asText());
         }
     }
 

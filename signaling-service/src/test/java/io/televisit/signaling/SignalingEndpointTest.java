@@ -59,6 +59,9 @@ class SignalingEndpointTest {
         bad.forEach((what, token) -> assertEquals(401, refusedStatus(ws(), token), what));
         URI withQuery = URI.create(ws() + "?access_token=" + TestTokens.visit(visit, participant, "PATIENT"));
         assertEquals(400, refusedStatus(withQuery, TestTokens.visit(visit, participant, "PATIENT")), "token in the URL");
+        URI anotherVisit = URI.create(ws() + "?visitId=" + UUID.randomUUID());
+        assertEquals(403, refusedStatus(anotherVisit, TestTokens.visit(visit, participant, "PATIENT")),
+                "a token of another visit than the one named");
         String good = TestTokens.visit(visit, participant, "PATIENT");
         CompletionException foreign = assertThrows(CompletionException.class,
                 () -> SignalingClient.connectFrom(ws(), good, "https://evil.example"));
@@ -175,6 +178,15 @@ class SignalingEndpointTest {
             assertEquals("pong", frame(client).get("type").asText());
             client.send("{\"type\":\"ice-candidate\",\"payload\":\"" + "x".repeat(70_000) + "\"}");
             assertEquals(1009, client.awaitClose(WAIT));
+        }
+    }
+
+    @Test
+    void aConnectionThatNeverJoinsIsClosedAfterTheJoinTimeout() {
+        String visit = UUID.randomUUID().toString();
+        try (SignalingClient idle = SignalingClient.connect(ws(),
+                TestTokens.visit(visit, UUID.randomUUID().toString(), "PATIENT"))) {
+            assertEquals(4004, idle.awaitClose(Duration.ofSeconds(15)), "join timeout (3 s in tests)");
         }
     }
 

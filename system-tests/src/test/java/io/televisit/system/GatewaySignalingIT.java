@@ -81,6 +81,7 @@ class GatewaySignalingIT {
             second.send("{\"type\":\"join\"}");
             assertEquals("joined", json.readTree(second.next(Duration.ofSeconds(5))).get("type").asText());
             assertNotNull(first.next(Duration.ofSeconds(5)), "participant-joined");
+            Admission.admit(second, visit, b);
             first.send("{\"type\":\"offer\",\"to\":\"" + b + "\",\"payload\":{\"sdp\":\"v=0\"}}");
             assertEquals(a, json.readTree(second.next(Duration.ofSeconds(5))).get("from").asText());
         }

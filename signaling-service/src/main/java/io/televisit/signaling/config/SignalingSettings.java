@@ -60,6 +60,10 @@ public interface SignalingSettings {
 
         @WithDefault("PT45S")
         Duration idleTimeout();
+
+        /** A connection that has neither joined nor resumed this long after the upgrade is closed (4004). */
+        @WithDefault("PT30S")
+        Duration joinTimeout();
     }
 
     /** Per-connection limits; the frame size limit is quarkus.websockets-next.server.max-message-size (64 KiB). */
@@ -120,5 +124,12 @@ public interface SignalingSettings {
         /** Lifetime of the TURN credentials handed to a participant. */
         @WithDefault("PT1H")
         Duration credentialTtl();
+
+        /**
+         * Connected participants whose credentials expire within this get new ones ({@code ice-servers}): coturn
+         * refuses to refresh an allocation under an expired username. Must be shorter than the TTL.
+         */
+        @WithDefault("PT10M")
+        Duration refreshBefore();
     }
 }

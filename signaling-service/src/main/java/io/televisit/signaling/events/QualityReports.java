@@ -15,7 +15,7 @@ import io.televisit.signaling.protocol.VisitIdentity;
 import io.televisit.signaling.session.LocalSession;
 import io.televisit.signaling.ws.Replies;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -35,7 +35,7 @@ import java.util.UUID;
  * stream on the quality-samples topic, for quality-service. Samples are telemetry: sent directly, best effort, not
  * through the outbox; a report that breaks the contract is refused with an error frame, never half published.
  */
-@ApplicationScoped
+@Singleton
 public class QualityReports {
 
     private static final int MAX_STREAMS = 8;

@@ -56,7 +56,7 @@ public class VisitEventsConsumer {
     }
 
     private Uni<Void> close(VisitId visit, String reason) {
-        Uni<Void> all = Uni.createFrom().voidItem();
+        Uni<Void> all = store.closeOwnerless(visit.value(), reason).replaceWithVoid();
         for (LocalSession session : local.inVisit(visit)) {
             session.deliver(sessions.frame("visit-ended", null, null, Map.of("reason", reason)));
             all = all.chain(() -> sessions.leave(session, reason, CloseCodes.NORMAL, reason));

@@ -20,6 +20,8 @@ public final class CloseCodes {
     public static final int SUPERSEDED = 4002;
     /** The session can no longer be resumed (grace expired, or it ended): join again with a fresh access token. */
     public static final int SESSION_ENDED = 4003;
+    /** Neither join nor resume came within the join timeout after the upgrade: connect again when ready. */
+    public static final int JOIN_TIMEOUT = 4004;
 
     private CloseCodes() {
     }

@@ -20,6 +20,20 @@ public final class Frames {
         }
     }
 
+    /**
+     * A relayed frame, {@code {"type","from","payload"}} as {@link #build} would write it, with the sender's payload
+     * copied as it came: {@code type} is one of the relayed types and {@code from} a participant id, neither of which
+     * needs escaping, and the payload is JSON that {@link ClientMessage#parse} has read.
+     */
+    public static String relayed(String type, String from, String rawPayload) {
+        StringBuilder frame = new StringBuilder(40 + from.length() + (rawPayload == null ? 0 : rawPayload.length()));
+        frame.append("{\"type\":\"").append(type).append("\",\"from\":\"").append(from).append('"');
+        if (rawPayload != null) {
+            frame.append(",\"payload\":").append(rawPayload);
+        }
+        return frame.append('}').toString();
+    }
+
     /** {@code {"type":…}} numbered {@code seq} becomes {@code {"seq":7,"type":…}}. */
     public static String numbered(String frame, long seq) {
         return "{\"seq\":" + seq + "," + frame.substring(1);

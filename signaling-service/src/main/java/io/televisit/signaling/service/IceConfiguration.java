@@ -7,7 +7,7 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.televisit.signaling.config.SignalingSettings;
 import io.televisit.signaling.protocol.ParticipantId;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +20,7 @@ import java.util.List;
  * the others as fallback, TURN entries with that participant's time-limited credentials.
  */
 @Startup
-@ApplicationScoped
+@Singleton
 public class IceConfiguration {
 
     @RegisterForReflection
@@ -42,6 +42,9 @@ public class IceConfiguration {
     public IceConfiguration(SignalingSettings settings, ObjectMapper mapper) {
         this.settings = settings;
         this.regions = parse(settings.ice().servers(), mapper);
+        if (settings.turn().refreshBefore().compareTo(settings.turn().credentialTtl()) >= 0) {
+            throw new IllegalStateException("televisit.signaling.turn.refresh-before must be shorter than credential-ttl");
+        }
     }
 
     public IceOffer forParticipant(ParticipantId participant, String regionHint) {

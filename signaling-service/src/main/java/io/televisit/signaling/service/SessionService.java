@@ -17,10 +17,11 @@ import io.televisit.signaling.session.LocalSessions;
 import io.televisit.signaling.session.Router;
 import io.televisit.signaling.session.SessionStore;
 import io.televisit.signaling.session.SignalBus;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * reach the others as frames and call-service as events (see {@link SessionStore}).
  */
 @Startup
-@ApplicationScoped
+@Singleton
 public class SessionService {
 
     /** A joined or resumed session, for the connection that holds it. */
@@ -68,6 +69,7 @@ public class SessionService {
         SessionId id = SessionId.random();
         String resumeToken = ResumeTokens.newToken();
         LocalSession local = restoring(id, me);
+        local.preferRegion(regionHint);
         sessions.add(local);
         return store.open(me, id, ResumeTokens.hash(resumeToken), bus.instance())
                 .onFailure().invoke(() -> sessions.remove(local))
@@ -90,7 +92,7 @@ public class SessionService {
                     joined.put("role", me.role());
                     joined.put("admission", opened.admitted() ? "ADMITTED" : "WAITING");
                     joined.put("participants", opened.peers().stream().map(SessionService::view).toList());
-                    joined.put("ice", ice.forParticipant(me.participant(), regionHint));
+                    joined.put("ice", iceFor(local));
                     joined.put("timing", timing(me.role()));
                     local.deliver(frame("joined", requestId, null, joined));
                     if (!opened.admitted()) {
@@ -113,9 +115,11 @@ public class SessionService {
      * Resumes a session on this connection: takes it over in the database, collects the frames the client missed from
      * wherever they are kept (this instance, the previous owner, the database), and sends them in order.
      */
-    public Uni<Attached> resume(WebSocketConnection connection, SessionId id, VisitIdentity me, long lastSeq) {
+    public Uni<Attached> resume(WebSocketConnection connection, SessionId id, VisitIdentity me, String requestId,
+                                long lastSeq, String regionHint) {
         LocalSession here = sessions.get(id).orElse(null);
         if (here != null && !here.isReleased()) {
+            here.preferRegion(regionHint);
             return store.takeOver(id, bus.instance()).chain(taken -> {
                 if (taken == null) {
                     sessions.remove(here);
@@ -124,10 +128,11 @@ public class SessionService {
                 }
                 here.replaceConnection(CloseCodes.SESSION_MOVED, "resumed on another connection");
                 LocalSession.Replay replay = here.attach(connection, lastSeq);
-                return afterResume(here, taken, replay.complete(), replay.frames().size());
+                return afterResume(here, taken, requestId, replay.complete(), replay.frames().size());
             });
         }
         LocalSession local = restoring(id, me);
+        local.preferRegion(regionHint);
         sessions.add(local);
         router.heldHere(id);
         return store.takeOver(id, bus.instance())
@@ -142,15 +147,18 @@ public class SessionService {
                         local.admit();
                     }
                     return handedOver(id, taken.previousOwner())
-                            .chain(handedOver -> bus.takeMailbox(id).map(kept -> {
+                            .chain(handedOver -> bus.takeMailbox(id).map(mailbox -> {
                                 boolean gapLost = taken.orphaned() || !handedOver;
-                                long base = Math.max(taken.lastSeq(), lastSeq);
-                                List<LocalSession.Numbered> frames = gapLost ? renumber(kept, base) : number(kept);
-                                local.restore(frames, gapLost ? base : taken.lastSeq());
+                                long known = Math.max(taken.lastSeq(), mailbox.lastSeq());
+                                long base = Math.max(known, lastSeq);
+                                List<LocalSession.Numbered> frames = gapLost ? renumber(mailbox.frames(), base)
+                                        : number(mailbox.frames());
+                                local.restore(frames, gapLost ? base : known);
                                 LocalSession.Replay replay = local.attach(connection, lastSeq);
                                 return new Attached(local, replay.complete() && !gapLost, replay.frames().size());
                             }))
-                            .chain(attached -> afterResume(local, taken, attached.complete(), attached.replayed()));
+                            .chain(attached -> afterResume(local, taken, requestId, attached.complete(),
+                                    attached.replayed()));
                 });
     }
 
@@ -177,7 +185,8 @@ public class SessionService {
             }
             return tellAll(ended.peers(), frame("participant-left", null, local.identity().participant().toString(),
                     Map.of("participantId", local.identity().participant().toString(), "role",
-                            local.identity().role(), "reason", reasonCode)));
+                            local.identity().role(), "reason", reasonCode)))
+                    .chain(() -> backToWaitingWithoutClinician(ended, "CLINICIAN_LEFT"));
         });
     }
 
@@ -189,13 +198,18 @@ public class SessionService {
             String participant = ended.who().participant().toString();
             all = all.chain(() -> tellAll(ended.peers(), frame("participant-disconnected", null, participant,
                     Map.of("participantId", participant, "role", ended.who().role(), "reason", "GRACE_EXPIRED"))));
-            if (Roles.isClinician(ended.who().role())
-                    && ended.peers().stream().noneMatch(peer -> Roles.isClinician(peer.role()))) {
-                all = all.chain(() -> tellAll(ended.peers(), frame("waiting", null, null,
-                        Map.of("reason", "CLINICIAN_LOST"))));
-            }
+            all = all.chain(() -> backToWaitingWithoutClinician(ended, "CLINICIAN_LOST"));
         }
         return all;
+    }
+
+    /** When the last clinician has gone, the patients still there are told they wait again. */
+    private Uni<Void> backToWaitingWithoutClinician(SessionStore.Ended ended, String reason) {
+        if (!Roles.isClinician(ended.who().role())
+                || ended.peers().stream().anyMatch(peer -> Roles.isClinician(peer.role()))) {
+            return Uni.createFrom().voidItem();
+        }
+        return tellAll(ended.peers(), frame("waiting", null, null, Map.of("reason", reason)));
     }
 
     /** Sessions whose instance died: the others see them reconnecting until they resume or their grace ends. */
@@ -234,6 +248,25 @@ public class SessionService {
                 });
     }
 
+    /**
+     * Connected sessions held here whose TURN credentials expire before {@code now} + refresh-before get fresh ones
+     * ({@code ice-servers}), so a visit outlives its credentials and a rotated secret reaches everyone in time.
+     *
+     * @return how many sessions were sent new credentials
+     */
+    public int refreshIceCredentials(Instant now) {
+        Instant due = now.plus(settings.turn().refreshBefore());
+        int refreshed = 0;
+        for (LocalSession local : sessions.all()) {
+            Instant expires = local.credentialsExpireAt();
+            if (local.isConnected() && expires != null && expires.isBefore(due)) {
+                local.deliver(frame("ice-servers", null, null, iceFor(local)));
+                refreshed++;
+            }
+        }
+        return refreshed;
+    }
+
     public String frame(String type, String requestId, String from, Object payload) {
         return Frames.build(mapper, type, requestId, from, payload);
     }
@@ -251,17 +284,17 @@ public class SessionService {
         return Roles.isClinician(role) ? settings.grace().clinician() : settings.grace().patient();
     }
 
-    private Uni<Attached> afterResume(LocalSession local, SessionStore.TakenOver taken, boolean complete,
-                                      int replayed) {
+    private Uni<Attached> afterResume(LocalSession local, SessionStore.TakenOver taken, String requestId,
+                                      boolean complete, int replayed) {
         Map<String, Object> resumed = new LinkedHashMap<>();
         resumed.put("sessionId", local.id().toString());
         resumed.put("replayed", replayed);
         resumed.put("complete", complete);
         resumed.put("admission", local.admitted() ? "ADMITTED" : "WAITING");
         resumed.put("participants", taken.peers().stream().map(SessionService::view).toList());
-        resumed.put("ice", ice.forParticipant(local.identity().participant(), null));
+        resumed.put("ice", iceFor(local));
         resumed.put("timing", timing(local.identity().role()));
-        local.deliver(frame("resumed", null, null, resumed));
+        local.deliver(frame("resumed", requestId, null, resumed));
         String participant = local.identity().participant().toString();
         Uni<Void> told = tellAll(taken.peers(), frame("participant-reconnected", null, participant,
                 Map.of("participantId", participant, "role", local.identity().role())));
@@ -352,6 +385,12 @@ public class SessionService {
         }
         bus.tell(owner, new BusMessage(BusMessage.END, id, Integer.toString(code)).encode())
                 .subscribe().with(ok -> { }, failure -> LOG.warn("could not end a session elsewhere", failure));
+    }
+
+    private IceConfiguration.IceOffer iceFor(LocalSession local) {
+        IceConfiguration.IceOffer offer = ice.forParticipant(local.identity().participant(), local.regionHint());
+        local.credentialsIssued(offer.credentialsExpireAt());
+        return offer;
     }
 
     private LocalSession restoring(SessionId id, VisitIdentity me) {

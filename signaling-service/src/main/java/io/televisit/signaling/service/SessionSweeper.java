@@ -11,6 +11,8 @@ import io.televisit.signaling.session.SessionStore;
 import io.televisit.signaling.session.SignalBus;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+
 /**
  * Timers that must hold whatever instance dies: every instance runs them against the database (rows are claimed with
  * SKIP LOCKED), so grace periods end and sessions of a dead instance are noticed even if their owner is gone.
@@ -43,6 +45,20 @@ public class SessionSweeper {
                 .chain(sessions::orphaned)
                 .chain(() -> store.expireGrace(BATCH))
                 .chain(sessions::graceExpired);
+    }
+
+    @Scheduled(every = "${televisit.signaling.turn.refresh-check-interval:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void refreshIceCredentials() {
+        sessions.refreshIceCredentials(Instant.now());
+    }
+
+    /** Kept frames of ended sessions and spilled frames of a dead instance are never claimed: deleted here. */
+    @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> deleteUnclaimedFrames() {
+        return store.deleteUnclaimedFrames();
     }
 
     /** A connection silent for longer than the idle timeout is closed; its session then waits in grace. */

@@ -9,7 +9,7 @@ import io.televisit.signaling.config.SignalingSettings;
 import io.televisit.signaling.protocol.ParticipantId;
 import io.televisit.signaling.protocol.VisitId;
 import io.televisit.signaling.protocol.VisitIdentity;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.io.IOException;
@@ -31,7 +31,7 @@ import java.util.Set;
  * {@value #AUDIENCE}, expiry and a lifetime of at most one hour. User tokens (audience televisit-api) are refused.
  */
 @Startup
-@ApplicationScoped
+@Singleton
 public class VisitTokenVerifier {
 
     public static final String AUDIENCE = "televisit-signaling";

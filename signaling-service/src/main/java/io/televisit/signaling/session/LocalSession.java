@@ -6,6 +6,7 @@ import io.televisit.signaling.protocol.Frames;
 import io.televisit.signaling.protocol.SessionId;
 import io.televisit.signaling.protocol.VisitIdentity;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class LocalSession {
 
     private final SessionId id;
     private final VisitIdentity identity;
+    /** The participant id as text, as it goes into every relayed frame's {@code from}. */
+    private final String participantText;
     private final int maxUnacked;
     private final int maxUnackedChars;
     private final ArrayDeque<Numbered> unacked = new ArrayDeque<>();
@@ -40,11 +43,14 @@ public final class LocalSession {
     private volatile boolean admitted;
     private volatile long lastHeardNanos = System.nanoTime();
     private int candidates;
+    private volatile String regionHint;
+    private volatile Instant credentialsExpireAt;
 
     public LocalSession(SessionId id, VisitIdentity identity, boolean admitted, long seq, int maxUnacked,
                         int maxUnackedChars) {
         this.id = id;
         this.identity = identity;
+        this.participantText = identity.participant().toString();
         this.admitted = admitted;
         this.seq = seq;
         this.maxUnacked = maxUnacked;
@@ -57,6 +63,10 @@ public final class LocalSession {
 
     public VisitIdentity identity() {
         return identity;
+    }
+
+    public String participantText() {
+        return participantText;
     }
 
     /**
@@ -120,6 +130,7 @@ public final class LocalSession {
 
     /** Attaches a (new) connection and sends it what it has not received after {@code lastSeq}. */
     public synchronized Replay attach(WebSocketConnection newConnection, long lastSeq) {
+        heard();
         acknowledge(lastSeq);
         boolean complete = lastSeq <= seq
                 && (unacked.isEmpty() ? lastSeq == seq : unacked.peekFirst().seq() == lastSeq + 1);
@@ -213,6 +224,26 @@ public final class LocalSession {
     /** A new offer or answer starts a new negotiation with its own candidate budget. */
     public synchronized void newNegotiation() {
         candidates = 0;
+    }
+
+    /** The region the client asked to have first in its ICE servers (join or resume), or null. */
+    public String regionHint() {
+        return regionHint;
+    }
+
+    public void preferRegion(String hint) {
+        if (hint != null) {
+            regionHint = hint;
+        }
+    }
+
+    /** When the TURN credentials last handed to this participant expire; null before any. */
+    public Instant credentialsExpireAt() {
+        return credentialsExpireAt;
+    }
+
+    public void credentialsIssued(Instant expiresAt) {
+        credentialsExpireAt = expiresAt;
     }
 
     private static void write(WebSocketConnection connection, String text) {

@@ -3,7 +3,7 @@ package io.televisit.signaling.session;
 import io.televisit.signaling.protocol.ParticipantId;
 import io.televisit.signaling.protocol.SessionId;
 import io.televisit.signaling.protocol.VisitId;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The sessions this instance owns, connected or in grace. Lookups by participant are always within one visit, so a
  * frame can only reach a participant of the sender's own visit.
  */
-@ApplicationScoped
+@Singleton
 public class LocalSessions {
 
     private final Map<SessionId, LocalSession> byId = new ConcurrentHashMap<>();

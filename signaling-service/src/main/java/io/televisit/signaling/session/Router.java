@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.televisit.signaling.protocol.ParticipantId;
 import io.televisit.signaling.protocol.SessionId;
 import io.televisit.signaling.protocol.VisitId;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * copy), any other through {@link SignalBus}. Frames that reach this instance for a session it has just handed on are
  * sent after it, once the database says where the session went.
  */
-@ApplicationScoped
+@Singleton
 public class Router {
 
     /** What became of a frame. */

@@ -15,7 +15,7 @@ import io.televisit.signaling.model.VisitAdmission;
 import io.televisit.signaling.protocol.ParticipantId;
 import io.televisit.signaling.protocol.SessionId;
 import io.televisit.signaling.protocol.VisitIdentity;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.hibernate.LockMode;
 
 import java.time.Duration;
@@ -28,7 +28,7 @@ import java.util.UUID;
  * Session rows and presence events, changed together: each change of a session and its presence event for call-service
  * commit in one transaction (the event through the outbox), so the table and the published presence never disagree.
  */
-@ApplicationScoped
+@Singleton
 public class SessionStore {
 
     /** A live session of the same visit, as the others see it. */
@@ -218,6 +218,38 @@ public class SessionStore {
                     }
                     return all;
                 }));
+    }
+
+    /**
+     * Ends the sessions of a closed visit that no instance holds (in grace after a drain or a crash), so none of them
+     * can be resumed into a visit that is over. Every instance may call it; rows are claimed with SKIP LOCKED.
+     */
+    public Uni<Integer> closeOwnerless(UUID visitId, String reasonCode) {
+        Instant now = now();
+        return Panache.withTransaction(() -> Panache.getSession().chain(db -> db
+                .createSelectionQuery("from ParticipantSession where visitId = :visit and ownerInstance is null "
+                        + "and state <> io.televisit.signaling.model.SessionState.LEFT", ParticipantSession.class)
+                .setParameter("visit", visitId).setLockMode(LockMode.UPGRADE_SKIPLOCKED).getResultList())
+                .chain(rows -> {
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (ParticipantSession row : rows) {
+                        end(row, reasonCode, now);
+                        all = all.chain(() -> outbox.append(EventType.PARTICIPANT_LEFT, row.visitId,
+                                new ParticipantLeft(row.visitId, row.participantId, row.role, now, reasonCode))
+                                .replaceWithVoid());
+                    }
+                    return all.replaceWith(rows.size());
+                }));
+    }
+
+    /** Deletes kept frames nobody can claim any more: of ended sessions, and spilled ones older than a minute. */
+    public Uni<Void> deleteUnclaimedFrames() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(db -> db
+                .createNativeQuery("DELETE FROM session_mailbox m USING participant_session s "
+                        + "WHERE m.session_id = s.id AND s.state = 'LEFT'").executeUpdate()
+                .chain(() -> db.createNativeQuery("DELETE FROM relay_spill WHERE created_at < now() - interval '1 minute'")
+                        .executeUpdate())))
+                .replaceWithVoid();
     }
 
     /**

@@ -10,7 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * tell at once whether another is alive (PostgreSQL drops the lock when the process dies, even on kill -9).
  * Frames go to another instance through {@code signal_route}, which looks up the owner under a row lock.
  */
-@ApplicationScoped
+@Singleton
 public class SignalBus {
 
     private static final Logger LOG = Logger.getLogger(SignalBus.class);
@@ -110,17 +110,27 @@ public class SignalBus {
                 });
     }
 
-    /** Takes (and deletes) the frames kept in the database for a session, in seq order. */
-    public Uni<List<LocalSession.Numbered>> takeMailbox(SessionId session) {
-        return pool.preparedQuery("DELETE FROM session_mailbox WHERE session_id = $1 RETURNING seq, frame")
-                .execute(Tuple.of(session.value())).map(rows -> {
+    /** The frames kept in the database for a session, in seq order, and the last seq given out for it. */
+    public record Mailbox(List<LocalSession.Numbered> frames, long lastSeq) {
+    }
+
+    /**
+     * Takes (and deletes) a session's kept frames, with its last seq as it is now: a previous owner that just handed
+     * the session over has raised it, so numbering goes on from there.
+     */
+    public Uni<Mailbox> takeMailbox(SessionId session) {
+        return pool.withTransaction(connection -> connection.preparedQuery(
+                        "DELETE FROM session_mailbox WHERE session_id = $1 RETURNING seq, frame")
+                .execute(Tuple.of(session.value())).chain(rows -> {
                     List<LocalSession.Numbered> frames = new ArrayList<>();
                     for (Row row : rows) {
                         frames.add(new LocalSession.Numbered(row.getLong("seq"), row.getString("frame")));
                     }
                     frames.sort((a, b) -> Long.compare(a.seq(), b.seq()));
-                    return frames;
-                });
+                    return connection.preparedQuery("SELECT last_seq FROM participant_session WHERE id = $1")
+                            .execute(Tuple.of(session.value())).map(seqRows -> new Mailbox(frames,
+                                    seqRows.iterator().hasNext() ? seqRows.iterator().next().getLong("last_seq") : 0));
+                }));
     }
 
     /** Stores a session's unacknowledged frames (unnumbered, with their seq) for whichever instance resumes it. */

@@ -1,9 +1,9 @@
 package io.televisit.signaling.ws;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** Set once the instance begins to shut down: no new connections, readiness down. */
-@ApplicationScoped
+@Singleton
 public class Draining {
 
     private volatile boolean draining;

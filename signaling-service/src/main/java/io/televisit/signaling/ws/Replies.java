@@ -5,7 +5,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.televisit.signaling.protocol.ErrorCode;
 import io.televisit.signaling.protocol.Frames;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.Map;
 
@@ -13,7 +13,7 @@ import java.util.Map;
  * Frames that answer one request on one connection ({@code error}, {@code pong}): not numbered and not kept for a
  * resume, since they mean nothing to another connection.
  */
-@ApplicationScoped
+@Singleton
 public class Replies {
 
     private final ObjectMapper mapper;

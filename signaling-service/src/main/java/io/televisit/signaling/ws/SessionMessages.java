@@ -8,12 +8,13 @@ import io.televisit.signaling.events.QualityReports;
 import io.televisit.signaling.protocol.ClientMessage;
 import io.televisit.signaling.protocol.CloseCodes;
 import io.televisit.signaling.protocol.ErrorCode;
+import io.televisit.signaling.protocol.Frames;
 import io.televisit.signaling.protocol.ParticipantId;
 import io.televisit.signaling.service.SessionService;
 import io.televisit.signaling.session.LocalSession;
 import io.televisit.signaling.session.Router;
 import io.televisit.signaling.session.SessionStore;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.Map;
 
@@ -21,7 +22,7 @@ import java.util.Map;
  * Messages of a joined participant. Offers, answers and candidates go to one named participant of the same visit,
  * and only between admitted participants; their sizes and counts are limited (docs/signaling-protocol.md#limits).
  */
-@ApplicationScoped
+@Singleton
 public class SessionMessages {
 
     private static final java.util.Set<String> MEDIA_KINDS = java.util.Set.of("audio", "video", "screen");
@@ -60,12 +61,12 @@ public class SessionMessages {
     }
 
     private Uni<Void> description(WebSocketConnection connection, LocalSession me, ClientMessage message) {
-        JsonNode sdp = message.payload() == null ? null : message.payload().get("sdp");
-        if (sdp == null || !sdp.isTextual()) {
+        String sdp = message.payloadText("sdp");
+        if (sdp == null) {
             return replies.error(connection, message.requestId(), ErrorCode.INVALID_PAYLOAD,
                     message.type() + " needs payload.sdp.");
         }
-        if (sdp.asText().length() > limits.maxSdpChars()) {
+        if (sdp.length() > limits.maxSdpChars()) {
             return replies.error(connection, message.requestId(), ErrorCode.SDP_TOO_LARGE,
                     "SDP above " + limits.maxSdpChars() + " characters.");
         }
@@ -74,12 +75,12 @@ public class SessionMessages {
     }
 
     private Uni<Void> candidate(WebSocketConnection connection, LocalSession me, ClientMessage message) {
-        JsonNode candidate = message.payload() == null ? null : message.payload().get("candidate");
-        if (candidate == null || !candidate.isTextual()) {
+        String candidate = message.payloadText("candidate");
+        if (candidate == null) {
             return replies.error(connection, message.requestId(), ErrorCode.INVALID_PAYLOAD,
                     "ice-candidate needs payload.candidate.");
         }
-        if (candidate.asText().length() > limits.maxCandidateChars()) {
+        if (candidate.length() > limits.maxCandidateChars()) {
             return replies.error(connection, message.requestId(), ErrorCode.INVALID_PAYLOAD,
                     "ICE candidate above " + limits.maxCandidateChars() + " characters.");
         }
@@ -106,7 +107,7 @@ public class SessionMessages {
             return replies.error(connection, message.requestId(), ErrorCode.NOT_ADMITTED,
                     "Wait to be admitted by the clinician.");
         }
-        String frame = sessions.frame(message.type(), null, me.identity().participant().toString(), message.payload());
+        String frame = Frames.relayed(message.type(), me.participantText(), message.rawPayload());
         return router.toParticipant(me.identity().visit(), target, frame, true).chain(outcome -> switch (outcome) {
             case DELIVERED -> Uni.createFrom().voidItem();
             case NOT_ADMITTED -> replies.error(connection, message.requestId(), ErrorCode.NOT_ADMITTED,

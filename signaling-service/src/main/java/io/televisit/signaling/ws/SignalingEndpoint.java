@@ -1,8 +1,6 @@
 package io.televisit.signaling.ws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
@@ -39,15 +37,13 @@ public class SignalingEndpoint {
     private final SessionService sessions;
     private final SessionMessages messages;
     private final Replies replies;
-    private final ObjectMapper mapper;
     private final SignalingSettings.Limits limits;
 
-    public SignalingEndpoint(SessionService sessions, SessionMessages messages, Replies replies, ObjectMapper mapper,
+    public SignalingEndpoint(SessionService sessions, SessionMessages messages, Replies replies,
                              SignalingSettings settings) {
         this.sessions = sessions;
         this.messages = messages;
         this.replies = replies;
-        this.mapper = mapper;
         this.limits = settings.limits();
     }
 
@@ -70,8 +66,8 @@ public class SignalingEndpoint {
         }
         ClientMessage message;
         try {
-            message = mapper.readValue(text, ClientMessage.class);
-        } catch (JsonProcessingException e) {
+            message = ClientMessage.parse(text);
+        } catch (ClientMessage.MalformedFrame e) {
             return replies.error(connection, null, ErrorCode.MALFORMED_MESSAGE, "The frame is not a v1 JSON envelope.");
         }
         if (message.type() == null) {
@@ -135,12 +131,14 @@ public class SignalingEndpoint {
                     "This connection came with a resume token: send resume.");
         }
         VisitIdentity me = connection.userData().get(VisitTokenUpgradeCheck.IDENTITY);
-        JsonNode payload = message.payload();
-        String regionHint = payload != null && payload.hasNonNull("regionHint") ? payload.get("regionHint").asText()
-                : null;
-        return sessions.join(connection, me, message.requestId(), regionHint)
+        return sessions.join(connection, me, message.requestId(), regionHint(message))
                 .invoke(attached -> connection.userData().put(SESSION, attached.session()))
                 .replaceWithVoid();
+    }
+
+    private static String regionHint(ClientMessage message) {
+        JsonNode hint = message.payload() == null ? null : message.payload().get("regionHint");
+        return hint != null && hint.isTextual() ? hint.asText() : null;
     }
 
     private Uni<Void> resume(WebSocketConnection connection, LocalSession session, ClientMessage message) {
@@ -155,7 +153,8 @@ public class SignalingEndpoint {
                     "resume needs payload.lastSeq, the seq of the last frame received (0 if none).");
         }
         VisitIdentity me = connection.userData().get(VisitTokenUpgradeCheck.IDENTITY);
-        return sessions.resume(connection, resumable, me, lastSeq.asLong()).chain(attached -> {
+        return sessions.resume(connection, resumable, me, message.requestId(), lastSeq.asLong(),
+                regionHint(message)).chain(attached -> {
             if (attached == null) {
                 return replies.error(connection, message.requestId(), ErrorCode.SESSION_ENDED,
                                 "The session has ended; join again with a new access token.")

@@ -9,11 +9,14 @@ import io.televisit.signaling.protocol.VisitIdentity;
 import io.televisit.signaling.service.ResumeTokens;
 import io.televisit.signaling.service.VisitTokenVerifier;
 import io.televisit.signaling.session.SessionStore;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+
+import io.vertx.core.MultiMap;
 
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Authenticates a signaling connection before the WebSocket upgrade, so nothing exists for a refused client. A new
@@ -21,8 +24,9 @@ import java.util.Set;
  * cannot set headers on a WebSocket), as a {@code Sec-WebSocket-Protocol} entry {@code access_token.<jwt>}; a
  * returning client presents its resume token as {@code resume_token.<token>} instead. A token in the URL is refused
  * (URLs end up in logs), so is a browser origin not on the allow-list, and so is everyone while the instance drains.
+ * A client may name the visit it means to join ({@code /ws?visitId=…}): a token of another visit is then refused.
  */
-@ApplicationScoped
+@Singleton
 public class VisitTokenUpgradeCheck implements HttpUpgradeCheck {
 
     static final UserData.TypedKey<VisitIdentity> IDENTITY = new UserData.TypedKey<>("televisit.identity");
@@ -30,6 +34,7 @@ public class VisitTokenUpgradeCheck implements HttpUpgradeCheck {
     static final UserData.TypedKey<SessionId> RESUMABLE = new UserData.TypedKey<>("televisit.resumable");
     private static final String ACCESS_TOKEN_PREFIX = "access_token.";
     private static final String RESUME_TOKEN_PREFIX = "resume_token.";
+    private static final String VISIT_PARAMETER = "visitId";
 
     private final VisitTokenVerifier verifier;
     private final SessionStore store;
@@ -57,14 +62,20 @@ public class VisitTokenUpgradeCheck implements HttpUpgradeCheck {
         if (origin != null && !allowedOrigins.contains(origin)) {
             return CheckResult.rejectUpgrade(403);
         }
+        String namedVisit = context.httpRequest().getParam(VISIT_PARAMETER);
         Optional<String> resumeToken = protocolEntry(context, RESUME_TOKEN_PREFIX);
         if (resumeToken.isPresent()) {
             return store.findByResumeToken(ResumeTokens.hash(resumeToken.get())).chain(session -> {
                 if (session == null) {
                     return CheckResult.rejectUpgrade(401);
                 }
+                VisitIdentity identity = SessionStore.identity(session);
+                if (!isOwnVisit(identity, namedVisit)) {
+                    return CheckResult.rejectUpgrade(403);
+                }
                 context.userData().put(RESUMABLE, new SessionId(session.id));
-                context.userData().put(IDENTITY, SessionStore.identity(session));
+                context.userData().put(IDENTITY, identity);
+                forgetTokens(context);
                 return CheckResult.permitUpgrade();
             });
         }
@@ -72,8 +83,38 @@ public class VisitTokenUpgradeCheck implements HttpUpgradeCheck {
         if (identity.isEmpty()) {
             return CheckResult.rejectUpgrade(401);
         }
+        if (!isOwnVisit(identity.get(), namedVisit)) {
+            return CheckResult.rejectUpgrade(403);
+        }
         context.userData().put(IDENTITY, identity.get());
+        forgetTokens(context);
         return CheckResult.permitUpgrade();
+    }
+
+    /**
+     * The connection keeps its handshake headers for as long as it lives: the tokens are taken out once checked, so they
+     * neither take memory per connection nor reach anything that reads headers later. The subprotocol entries that
+     * the handshake negotiates stay.
+     */
+    private static void forgetTokens(HttpUpgradeContext context) {
+        MultiMap headers = context.httpRequest().headers();
+        headers.remove("Authorization");
+        String protocols = headers.get("Sec-WebSocket-Protocol");
+        if (protocols != null) {
+            String kept = Arrays.stream(protocols.split(",")).map(String::trim)
+                    .filter(p -> !p.startsWith(ACCESS_TOKEN_PREFIX) && !p.startsWith(RESUME_TOKEN_PREFIX))
+                    .collect(Collectors.joining(", "));
+            if (kept.isEmpty()) {
+                headers.remove("Sec-WebSocket-Protocol");
+            } else {
+                headers.set("Sec-WebSocket-Protocol", kept);
+            }
+        }
+    }
+
+    /** No visit named, or the token's own. */
+    private static boolean isOwnVisit(VisitIdentity identity, String namedVisit) {
+        return namedVisit == null || namedVisit.equalsIgnoreCase(identity.visit().toString());
     }
 
     private static Optional<String> accessToken(HttpUpgradeContext context) {
