@@ -21,7 +21,6 @@ final class LoadRun {
     volatile Percentiles relayInto;
     volatile boolean closing;
     volatile String admissionSummary = "admission: not reached";
-    volatile Phase connectPhase;
     volatile Phase joinPhase;
     // Figures of the measured pass, set by the main thread.
     Phase idle;

@@ -58,8 +58,6 @@ public final class SignalingLoadBenchmark {
 
     /** ICE candidates a participant sends at once (one gathering round). */
     static final int BURST = 10;
-    /** Connections opened concurrently; the next batch starts when this one is up. */
-    static final int CONNECT_BATCH = 100;
     /** Client-side cap per connection at saturation, below the server's 50/s sustained (burst 200). */
     static final int SATURATION_RATE_PER_CONNECTION = 40;
     /** Relays a connection may have sent and its peer not yet received, at saturation. */
@@ -174,12 +172,9 @@ public final class SignalingLoadBenchmark {
 
     private static void report(LoadRun m, int connections, int joinRate) {
         System.out.println(m.connect.report());
-        System.out.printf("  %d at a time: %.0f connects/s, server CPU %.2f ms per connect (%.2f cores)%n",
-                CONNECT_BATCH, connections / m.connectPhase.seconds, m.connectPhase.serverMillisPer(connections),
-                m.connectPhase.serverCores());
         System.out.println(m.join.report());
         double joinsPerSecond = m.joined / m.joinPhase.seconds;
-        System.out.printf("  %.0f joins/s achieved, server CPU %.2f ms per join (%.2f cores while joining)%n",
+        System.out.printf("  %.0f joins/s achieved, server CPU %.2f ms per connect + join (%.2f cores while joining)%n",
                 joinsPerSecond, m.joinPhase.serverMillisPer(m.joined), m.joinPhase.serverCores());
         if (joinsPerSecond < 0.9 * joinRate || m.joinPhase.serverCores() > 0.7 * CORES) {
             System.out.println("  NOTE: the joins saturated the server at this rate; lower JOIN_RATE for unsaturated latency");
@@ -226,7 +221,7 @@ public final class SignalingLoadBenchmark {
         System.out.println("  live bytes per connection by class (largest growth):");
         m.classesAfter.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - m.classesBefore.getOrDefault(e.getKey(), 0L)))
-                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(12)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(30)
                 .forEach(e -> System.out.printf("    %8.0f B  %s%n", (double) e.getValue() / m.joined, e.getKey()));
     }
 
@@ -234,32 +229,27 @@ public final class SignalingLoadBenchmark {
 
     /** Connects, joins, admits and negotiates; returns the visits where all of that worked. */
     private List<LoadVisit> setUp(LoadRun run, List<LoadVisit> visits, int joinRate) throws Exception {
-        List<Participant> participants = participants(visits);
-        Phase connects = new Phase(run, server);
-        for (int from = 0; from < participants.size(); from += CONNECT_BATCH) {
-            List<CompletableFuture<?>> batch = new ArrayList<>();
-            for (Participant p : participants.subList(from, Math.min(participants.size(), from + CONNECT_BATCH))) {
-                long start = System.nanoTime();
-                batch.add(p.connect(vertx, client, url.getHost(), url.getPort(), url.getRawPath())
-                        .onSuccess(ws -> run.connect.add(System.nanoTime() - start))
-                        .onFailure(e -> {
-                            p.failed = true;
-                            run.problem("connect failed: " + e.getMessage());
-                        })
-                        .toCompletionStage().toCompletableFuture());
-            }
-            CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).handle((v, e) -> null).get(60, TimeUnit.SECONDS);
-        }
-        run.connectPhase = connects.end();
-        List<LoadVisit> live = alive(visits);
-
-        // Clinician first, then the patient, one visit after the other, at the join rate.
-        List<Participant> joining = participants(live);
+        // Each participant connects and joins at once, as a client does (the server closes connections that do not
+        // join within its join timeout); clinician first, then the patient, one visit after the other.
+        List<Participant> joining = participants(visits);
         Phase joins = new Phase(run, server);
-        pace(joining.size(), joinRate, i -> joining.get(i).join());
+        pace(joining.size(), joinRate, i -> {
+            Participant p = joining.get(i);
+            long start = System.nanoTime();
+            p.connect(vertx, client, url.getHost(), url.getPort(), url.getRawPath())
+                    .onSuccess(ws -> {
+                        run.connect.add(System.nanoTime() - start);
+                        p.join();
+                    })
+                    .onFailure(e -> {
+                        p.failed = true;
+                        p.joined.completeExceptionally(e);
+                        run.problem("connect failed: " + e.getMessage());
+                    });
+        });
         awaitAll(joining, p -> p.joined, PHASE_TIMEOUT_NANOS);
         run.joinPhase = joins.end();
-        live = alive(live);
+        List<LoadVisit> live = alive(visits);
 
         admit(run, live);
         live = alive(live);

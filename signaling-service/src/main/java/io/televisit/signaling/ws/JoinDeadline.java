@@ -31,7 +31,8 @@ public class JoinDeadline {
     void closeConnectionsThatNeverJoined() {
         Instant joinedBy = Instant.now().minus(limit);
         for (WebSocketConnection connection : connections) {
-            if (connection.userData().get(SignalingEndpoint.SESSION) == null
+            ConnectionState state = connection.userData().get(ConnectionState.KEY);
+            if ((state == null || state.session() == null)
                     && connection.creationTime().isBefore(joinedBy)) {
                 connection.close(new CloseReason(CloseCodes.JOIN_TIMEOUT, "no join or resume in time"))
                         .subscribe().with(ok -> { }, failure -> { });

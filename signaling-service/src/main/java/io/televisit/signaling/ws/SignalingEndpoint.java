@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
-import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
-import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +13,6 @@ import io.televisit.signaling.protocol.ClientMessage;
 import io.televisit.signaling.protocol.CloseCodes;
 import io.televisit.signaling.protocol.ErrorCode;
 import io.televisit.signaling.protocol.SessionId;
-import io.televisit.signaling.protocol.VisitIdentity;
 import io.televisit.signaling.service.SessionService;
 import io.televisit.signaling.session.LocalSession;
 import org.jboss.logging.Logger;
@@ -30,9 +27,7 @@ import java.util.UUID;
 @WebSocket(path = "/ws")
 public class SignalingEndpoint {
 
-    static final UserData.TypedKey<LocalSession> SESSION = new UserData.TypedKey<>("televisit.session");
     private static final Logger LOG = Logger.getLogger(SignalingEndpoint.class);
-    private static final UserData.TypedKey<RateLimiter> RATE = new UserData.TypedKey<>("televisit.rate");
 
     private final SessionService sessions;
     private final SessionMessages messages;
@@ -47,14 +42,10 @@ public class SignalingEndpoint {
         this.limits = settings.limits();
     }
 
-    @OnOpen
-    void open(WebSocketConnection connection) {
-        connection.userData().put(RATE, new RateLimiter(limits.messagesPerSecond(), limits.burst()));
-    }
-
     @OnTextMessage
     Uni<Void> message(WebSocketConnection connection, String text) {
-        RateLimiter rate = connection.userData().get(RATE);
+        ConnectionState state = connection.userData().get(ConnectionState.KEY);
+        RateLimiter rate = state.rate;
         if (!rate.tryAcquire()) {
             if (rate.refusals() > limits.refusalsBeforeClose()) {
                 return connection.close(new CloseReason(CloseCodes.POLICY_VIOLATION, "message rate exceeded"));
@@ -74,14 +65,14 @@ public class SignalingEndpoint {
             return replies.error(connection, message.requestId(), ErrorCode.MALFORMED_MESSAGE,
                     "The envelope has no type.");
         }
-        LocalSession session = connection.userData().get(SESSION);
+        LocalSession session = state.session();
         if (session != null) {
             session.heard();
         }
         return switch (message.type()) {
             case "ping" -> ping(connection, session, message);
-            case "join" -> join(connection, session, message);
-            case "resume" -> resume(connection, session, message);
+            case "join" -> join(connection, state, message);
+            case "resume" -> resume(connection, state, message);
             default -> session == null
                     ? replies.error(connection, message.requestId(), ErrorCode.NOT_JOINED, "Send join first.")
                     : messages.handle(connection, session, message);
@@ -91,7 +82,8 @@ public class SignalingEndpoint {
     /** A dropped connection leaves its session in grace; {@code leave} and ended visits release it before. */
     @OnClose
     Uni<Void> closed(WebSocketConnection connection) {
-        LocalSession session = connection.userData().get(SESSION);
+        ConnectionState state = connection.userData().get(ConnectionState.KEY);
+        LocalSession session = state == null ? null : state.session();
         if (session == null || session.isReleased()) {
             return Uni.createFrom().voidItem();
         }
@@ -121,18 +113,17 @@ public class SignalingEndpoint {
         return replies.ephemeral(connection, "pong", message.requestId(), null);
     }
 
-    private Uni<Void> join(WebSocketConnection connection, LocalSession session, ClientMessage message) {
-        if (session != null) {
+    private Uni<Void> join(WebSocketConnection connection, ConnectionState state, ClientMessage message) {
+        if (state.session() != null) {
             return replies.error(connection, message.requestId(), ErrorCode.ALREADY_JOINED,
                     "This connection has joined already.");
         }
-        if (connection.userData().get(VisitTokenUpgradeCheck.RESUMABLE) != null) {
+        if (state.resumable != null) {
             return replies.error(connection, message.requestId(), ErrorCode.RESUME_REQUIRED,
                     "This connection came with a resume token: send resume.");
         }
-        VisitIdentity me = connection.userData().get(VisitTokenUpgradeCheck.IDENTITY);
-        return sessions.join(connection, me, message.requestId(), regionHint(message))
-                .invoke(attached -> connection.userData().put(SESSION, attached.session()))
+        return sessions.join(connection, state.identity, message.requestId(), regionHint(message))
+                .invoke(attached -> state.attached(attached.session()))
                 .replaceWithVoid();
     }
 
@@ -141,9 +132,9 @@ public class SignalingEndpoint {
         return hint != null && hint.isTextual() ? hint.asText() : null;
     }
 
-    private Uni<Void> resume(WebSocketConnection connection, LocalSession session, ClientMessage message) {
-        SessionId resumable = connection.userData().get(VisitTokenUpgradeCheck.RESUMABLE);
-        if (session != null || resumable == null) {
+    private Uni<Void> resume(WebSocketConnection connection, ConnectionState state, ClientMessage message) {
+        SessionId resumable = state.resumable;
+        if (state.session() != null || resumable == null) {
             return replies.error(connection, message.requestId(), ErrorCode.NOT_RESUMABLE,
                     "Resume needs a new connection opened with the resume token.");
         }
@@ -152,15 +143,14 @@ public class SignalingEndpoint {
             return replies.error(connection, message.requestId(), ErrorCode.INVALID_PAYLOAD,
                     "resume needs payload.lastSeq, the seq of the last frame received (0 if none).");
         }
-        VisitIdentity me = connection.userData().get(VisitTokenUpgradeCheck.IDENTITY);
-        return sessions.resume(connection, resumable, me, message.requestId(), lastSeq.asLong(),
+        return sessions.resume(connection, resumable, state.identity, message.requestId(), lastSeq.asLong(),
                 regionHint(message)).chain(attached -> {
             if (attached == null) {
                 return replies.error(connection, message.requestId(), ErrorCode.SESSION_ENDED,
                                 "The session has ended; join again with a new access token.")
                         .chain(() -> connection.close(new CloseReason(CloseCodes.SESSION_ENDED, "session ended")));
             }
-            connection.userData().put(SESSION, attached.session());
+            state.attached(attached.session());
             return Uni.createFrom().voidItem();
         });
     }

@@ -1,7 +1,6 @@
 package io.televisit.signaling.ws;
 
 import io.quarkus.websockets.next.HttpUpgradeCheck;
-import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
 import io.televisit.signaling.config.SignalingSettings;
 import io.televisit.signaling.protocol.SessionId;
@@ -29,9 +28,6 @@ import java.util.stream.Collectors;
 @Singleton
 public class VisitTokenUpgradeCheck implements HttpUpgradeCheck {
 
-    static final UserData.TypedKey<VisitIdentity> IDENTITY = new UserData.TypedKey<>("televisit.identity");
-    /** Set for a connection that came back with a resume token: it must send {@code resume}. */
-    static final UserData.TypedKey<SessionId> RESUMABLE = new UserData.TypedKey<>("televisit.resumable");
     private static final String ACCESS_TOKEN_PREFIX = "access_token.";
     private static final String RESUME_TOKEN_PREFIX = "resume_token.";
     private static final String VISIT_PARAMETER = "visitId";
@@ -40,6 +36,7 @@ public class VisitTokenUpgradeCheck implements HttpUpgradeCheck {
     private final SessionStore store;
     private final Set<String> allowedOrigins;
     private final Draining draining;
+    private final SignalingSettings.Limits limits;
 
     public VisitTokenUpgradeCheck(VisitTokenVerifier verifier, SessionStore store, SignalingSettings settings,
                                   Draining draining) {
@@ -47,6 +44,7 @@ public class VisitTokenUpgradeCheck implements HttpUpgradeCheck {
         this.store = store;
         this.allowedOrigins = Set.copyOf(settings.allowedOrigins());
         this.draining = draining;
+        this.limits = settings.limits();
     }
 
     @Override
@@ -73,8 +71,8 @@ public class VisitTokenUpgradeCheck implements HttpUpgradeCheck {
                 if (!isOwnVisit(identity, namedVisit)) {
                     return CheckResult.rejectUpgrade(403);
                 }
-                context.userData().put(RESUMABLE, new SessionId(session.id));
-                context.userData().put(IDENTITY, identity);
+                context.userData().put(ConnectionState.KEY, new ConnectionState(identity, new SessionId(session.id),
+                        rateLimiter()));
                 forgetTokens(context);
                 return CheckResult.permitUpgrade();
             });
@@ -86,7 +84,7 @@ public class VisitTokenUpgradeCheck implements HttpUpgradeCheck {
         if (!isOwnVisit(identity.get(), namedVisit)) {
             return CheckResult.rejectUpgrade(403);
         }
-        context.userData().put(IDENTITY, identity.get());
+        context.userData().put(ConnectionState.KEY, new ConnectionState(identity.get(), null, rateLimiter()));
         forgetTokens(context);
         return CheckResult.permitUpgrade();
     }
@@ -110,6 +108,10 @@ public class VisitTokenUpgradeCheck implements HttpUpgradeCheck {
                 headers.set("Sec-WebSocket-Protocol", kept);
             }
         }
+    }
+
+    private RateLimiter rateLimiter() {
+        return new RateLimiter(limits.messagesPerSecond(), limits.burst());
     }
 
     /** No visit named, or the token's own. */
