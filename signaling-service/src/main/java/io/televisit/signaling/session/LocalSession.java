@@ -2,6 +2,7 @@ package io.televisit.signaling.session;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.context.CleanAutoCloseable;
 import io.televisit.signaling.protocol.Frames;
 import io.televisit.signaling.protocol.SessionId;
 import io.televisit.signaling.protocol.VisitIdentity;
@@ -251,6 +252,8 @@ public final class LocalSession {
             return;
         }
         // Subscribed under the session lock: Vert.x keeps writes in the order they are issued.
-        connection.sendText(text).subscribe().with(ok -> { }, failure -> { });
+        try (CleanAutoCloseable none = NoThreadContexts.scope()) {
+            connection.sendText(text).subscribe().with(ok -> { }, failure -> { });
+        }
     }
 }

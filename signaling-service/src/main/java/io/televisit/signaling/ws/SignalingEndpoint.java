@@ -7,6 +7,7 @@ import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.context.CleanAutoCloseable;
 import io.smallrye.mutiny.Uni;
 import io.televisit.signaling.config.SignalingSettings;
 import io.televisit.signaling.protocol.ClientMessage;
@@ -15,6 +16,7 @@ import io.televisit.signaling.protocol.ErrorCode;
 import io.televisit.signaling.protocol.SessionId;
 import io.televisit.signaling.service.SessionService;
 import io.televisit.signaling.session.LocalSession;
+import io.televisit.signaling.session.NoThreadContexts;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
@@ -44,6 +46,12 @@ public class SignalingEndpoint {
 
     @OnTextMessage
     Uni<Void> message(WebSocketConnection connection, String text) {
+        try (CleanAutoCloseable none = NoThreadContexts.scope()) {
+            return handle(connection, text);
+        }
+    }
+
+    private Uni<Void> handle(WebSocketConnection connection, String text) {
         ConnectionState state = connection.userData().get(ConnectionState.KEY);
         RateLimiter rate = state.rate;
         if (!rate.tryAcquire()) {
