@@ -50,16 +50,26 @@ public class Router {
 
     /** To the live session of a participant of {@code visit}; a relayed frame only to an admitted one. */
     public Uni<Outcome> toParticipant(VisitId visit, ParticipantId target, String frame, boolean relayed) {
-        LocalSession local = sessions.find(visit, target).orElse(null);
-        if (local != null) {
-            if (relayed && !local.admitted()) {
-                return Uni.createFrom().item(Outcome.NOT_ADMITTED);
-            }
-            if (local.deliver(frame)) {
-                return DELIVERED;
-            }
+        Outcome here = toParticipantHere(visit, target, frame, relayed);
+        if (here != null) {
+            return here == Outcome.DELIVERED ? DELIVERED : Uni.createFrom().item(here);
         }
         return bus.route(null, visit.value(), target.value(), frame, relayed).map(Router::outcome);
+    }
+
+    /**
+     * The same, if this instance holds the target's session (the common case, answered without a Uni); null if the
+     * frame must go through the database to another instance, with {@link #toParticipant}.
+     */
+    public Outcome toParticipantHere(VisitId visit, ParticipantId target, String frame, boolean relayed) {
+        LocalSession local = sessions.find(visit, target).orElse(null);
+        if (local == null) {
+            return null;
+        }
+        if (relayed && !local.admitted()) {
+            return Outcome.NOT_ADMITTED;
+        }
+        return local.deliver(frame) ? Outcome.DELIVERED : null;
     }
 
     /** To one session. */

@@ -25,6 +25,7 @@ import java.util.Map;
 @Singleton
 public class SessionMessages {
 
+    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
     private static final java.util.Set<String> MEDIA_KINDS = java.util.Set.of("audio", "video", "screen");
 
     private final SessionService sessions;
@@ -108,13 +109,20 @@ public class SessionMessages {
                     "Wait to be admitted by the clinician.");
         }
         String frame = Frames.relayed(message.type(), me.participantText(), message.rawPayload());
-        return router.toParticipant(me.identity().visit(), target, frame, true).chain(outcome -> switch (outcome) {
-            case DELIVERED -> Uni.createFrom().voidItem();
+        Router.Outcome here = router.toParticipantHere(me.identity().visit(), target, frame, true);
+        return here != null ? answer(connection, message, here) : router.toParticipant(me.identity().visit(), target,
+                frame, true).chain(outcome -> answer(connection, message, outcome));
+    }
+
+    /** Nothing for a delivered relay; an error naming why it could not be. */
+    private Uni<Void> answer(WebSocketConnection connection, ClientMessage message, Router.Outcome outcome) {
+        return switch (outcome) {
+            case DELIVERED -> DONE;
             case NOT_ADMITTED -> replies.error(connection, message.requestId(), ErrorCode.NOT_ADMITTED,
                     "That participant is still in the waiting room.");
             case ABSENT -> replies.error(connection, message.requestId(), ErrorCode.PARTICIPANT_NOT_CONNECTED,
                     "That participant is not connected to this visit.");
-        });
+        };
     }
 
     private Uni<Void> mediaState(WebSocketConnection connection, LocalSession me, ClientMessage message) {
