@@ -61,7 +61,7 @@ class SignalingFailoverIT {
             assertEquals(bigSdp.length(), ofType(patient, "offer").get("payload").get("sdp").asText().length(),
                     "a frame above the notification size travels by reference");
 
-            long[] cross = roundTrips(clinician, patient, visit, 200);
+            long[] cross = relayLatencies(clinician, patient, visit, 200);
             System.out.printf("cross-instance relay (A->B, PostgreSQL NOTIFY): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
                     pct(cross, 50), pct(cross, 95), pct(cross, 99));
             assertTrue(pct(cross, 50) < 20, "cross-instance relay p50 under 20 ms");
@@ -70,7 +70,7 @@ class SignalingFailoverIT {
         try (SignalingClient clinician = SignalingClient.connect(a.ws(), local.clinicianToken());
              SignalingClient patient = SignalingClient.connect(a.ws(), local.patientToken())) {
             local.joinBoth(clinician, patient);
-            long[] same = roundTrips(clinician, patient, local, 200);
+            long[] same = relayLatencies(clinician, patient, local, 200);
             System.out.printf("same-instance relay (A->A, in memory): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms%n",
                     pct(same, 50), pct(same, 95), pct(same, 99));
         }
@@ -239,7 +239,7 @@ class SignalingFailoverIT {
         }
     }
 
-    private static long[] roundTrips(SignalingClient from, SignalingClient to, Visit visit, int count)
+    private static long[] relayLatencies(SignalingClient from, SignalingClient to, Visit visit, int count)
             throws Exception {
         long[] nanos = new long[count];
         for (int i = 0; i < count; i++) {
