@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Admits a waiting patient as call-service does (a participant-admitted event on the visits topic) and waits for its
- * {@code admitted} frame. Signaling's per-instance consumers start at the latest offset once assigned, so the event
- * is resent until the frame arrives (admission is idempotent).
+ * Events as other services publish them, resent until the client shows their effect: signaling's per-instance
+ * consumers start at the latest offset once assigned, so an event sent before that is not seen (the effects are
+ * idempotent). Admission: a participant-admitted event on the visits topic, as call-service publishes it.
  */
 final class Admission {
 
@@ -28,19 +28,29 @@ final class Admission {
     }
 
     static void admit(SignalingClient patient, String visit, String participant) throws Exception {
-        String event = CODEC.encode(CODEC.create(EventType.PARTICIPANT_ADMITTED, visit, new ParticipantAdmitted(
-                UUID.fromString(visit), UUID.fromString(participant), "PATIENT", Instant.now()), "call-service"));
+        publishUntil(patient, "admitted", Topic.VISITS, visit, CODEC.encode(CODEC.create(
+                EventType.PARTICIPANT_ADMITTED, visit, new ParticipantAdmitted(UUID.fromString(visit),
+                        UUID.fromString(participant), "PATIENT", Instant.now()), "call-service")));
+    }
+
+    /** Publishes an event, as its producer would, until {@code client} gets a frame of {@code type}. */
+    static void publishUntil(SignalingClient client, String type, Topic topic, String key, String event)
+            throws Exception {
         try (KafkaSender kafka = new KafkaSender()) {
             for (int i = 0; i < 40; i++) {
-                kafka.send(Topic.VISITS.topicName(), visit, event);
+                kafka.send(topic.topicName(), key, event);
                 String text;
-                while ((text = patient.next(Duration.ofMillis(500))) != null) {
-                    if ("admitted".equals(JSON.readTree(text).get("type").asText())) {
+                while ((text = client.next(Duration.ofMillis(500))) != null) {
+                    if (type.equals(JSON.readTree(text).get("type").asText())) {
                         return;
                     }
                 }
             }
         }
-        throw new AssertionError("not admitted");
+        throw new AssertionError("no " + type + " frame");
+    }
+
+    static EventCodec codec() {
+        return CODEC;
     }
 }

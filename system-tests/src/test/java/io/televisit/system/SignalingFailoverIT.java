@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.televisit.events.EventType;
 import io.televisit.events.Topic;
+import io.televisit.events.visit.VisitEnded;
+import io.televisit.testing.Eventually;
 import io.televisit.testing.KafkaProbe;
 import io.televisit.testing.SignalingClient;
 import io.televisit.testing.TestTokens;
@@ -11,14 +13,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -179,6 +185,30 @@ class SignalingFailoverIT {
             assertTrue(events.stream().noneMatch(e -> e.contains(EventType.PARTICIPANT_LEFT.type())),
                     "no participant-left event for call-service");
         }
+    }
+
+    @Test
+    void aSessionNoInstanceHoldsEndsWithItsVisitAndCannotBeResumedAfterwards() throws Exception {
+        Visit visit = Visit.create();
+        String patientResume;
+        try (SignalingInstance doomed = SignalingInstance.start(28186);
+             SignalingClient clinician = SignalingClient.connect(a.ws(), visit.clinicianToken());
+             SignalingClient patient = SignalingClient.connect(doomed.ws(), visit.patientToken())) {
+            patientResume = visit.joinBoth(clinician, patient).patientResume();
+            doomed.kill();
+            ofType(clinician, "participant-reconnecting");
+            String ended = Admission.codec().encode(Admission.codec().create(EventType.VISIT_ENDED, visit.id,
+                    new VisitEnded(UUID.fromString(visit.id), Instant.now(), 60, "ENDED_BY_CLINICIAN"),
+                    "call-service"));
+            Admission.publishUntil(clinician, "visit-ended", Topic.VISITS, visit.id, ended);
+            assertEquals(1000, clinician.awaitClose(WAIT));
+        }
+        Eventually.within(Duration.ofSeconds(10), () -> {
+            CompletionException refused = assertThrows(CompletionException.class,
+                    () -> SignalingClient.resume(b.ws(), patientResume).close(),
+                    "the orphaned session ended with the visit");
+            assertEquals(401, ((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+        });
     }
 
     // --- helpers ---
