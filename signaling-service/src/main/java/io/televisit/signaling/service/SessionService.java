@@ -170,8 +170,8 @@ public class SessionService {
         Duration grace = grace(local.identity().role());
         return store.detach(local.id(), bus.instance(), local.seq(), grace, reasonCode).chain(peers -> peers == null
                 ? Uni.createFrom().voidItem()
-                : tellAll(peers, frame("participant-reconnecting", null, local.identity().participant().toString(),
-                Map.of("participantId", local.identity().participant().toString(), "role", local.identity().role(),
+                : tellAll(peers, frame("participant-reconnecting", null, local.participantText(),
+                Map.of("participantId", local.participantText(), "role", local.identity().role(),
                         "graceSeconds", grace.toSeconds()))));
     }
 
@@ -183,8 +183,8 @@ public class SessionService {
             if (ended == null) {
                 return Uni.createFrom().voidItem();
             }
-            return tellAll(ended.peers(), frame("participant-left", null, local.identity().participant().toString(),
-                    Map.of("participantId", local.identity().participant().toString(), "role",
+            return tellAll(ended.peers(), frame("participant-left", null, local.participantText(),
+                    Map.of("participantId", local.participantText(), "role",
                             local.identity().role(), "reason", reasonCode)))
                     .chain(() -> backToWaitingWithoutClinician(ended, "CLINICIAN_LEFT"));
         });
@@ -241,8 +241,8 @@ public class SessionService {
                     local.end(CloseCodes.SERVICE_RESTART, "server shutting down, reconnect");
                     return peers == null ? Uni.createFrom().voidItem()
                             : tellAll(peers, frame("participant-reconnecting", null,
-                            local.identity().participant().toString(),
-                            Map.of("participantId", local.identity().participant().toString(),
+                            local.participantText(),
+                            Map.of("participantId", local.participantText(),
                                     "role", local.identity().role(),
                                     "graceSeconds", grace(local.identity().role()).toSeconds())));
                 });
@@ -295,7 +295,7 @@ public class SessionService {
         resumed.put("ice", iceFor(local));
         resumed.put("timing", timing(local.identity().role()));
         local.deliver(frame("resumed", requestId, null, resumed));
-        String participant = local.identity().participant().toString();
+        String participant = local.participantText();
         Uni<Void> told = tellAll(taken.peers(), frame("participant-reconnected", null, participant,
                 Map.of("participantId", participant, "role", local.identity().role())));
         if (!complete) {
@@ -308,7 +308,7 @@ public class SessionService {
     /** The clinician makes the offers (one offerer, no glare); an ICE restart is asked of it. */
     public Uni<Void> requestIceRestart(LocalSession requester, List<SessionStore.Peer> peers, String reason) {
         String restart = frame("ice-restart", null, null, Map.of("reason", reason,
-                "requestedBy", requester.identity().participant().toString()));
+                "requestedBy", requester.participantText()));
         if (Roles.isClinician(requester.identity().role())) {
             requester.deliver(restart);
             return Uni.createFrom().voidItem();

@@ -138,7 +138,7 @@ public class SessionMessages {
                         "media-state takes audio, video and screen, each true or false.");
             }
         }
-        String participant = me.identity().participant().toString();
+        String participant = me.participantText();
         String frame = sessions.frame("media-state", null, participant, Map.of("participantId", participant,
                 "state", payload));
         return store.peersOf(me.identity()).chain(peers -> sessions.tellAll(peers, frame));
