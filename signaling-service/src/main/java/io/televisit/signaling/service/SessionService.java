@@ -81,8 +81,6 @@ public class SessionService {
                     if (opened.admitted()) {
                         local.admit();
                     }
-                    local.restore(List.of(), 0);
-                    local.attach(connection, 0);
                     Map<String, Object> joined = new LinkedHashMap<>();
                     joined.put("protocol", "v1");
                     joined.put("sessionId", id.toString());
@@ -94,10 +92,10 @@ public class SessionService {
                     joined.put("participants", opened.peers().stream().map(SessionService::view).toList());
                     joined.put("ice", iceFor(local));
                     joined.put("timing", timing(me.role()));
-                    local.deliver(frame("joined", requestId, null, joined));
-                    if (!opened.admitted()) {
-                        local.deliver(frame("waiting", null, null, Map.of("reason", "NOT_ADMITTED")));
-                    }
+                    String joinedFrame = frame("joined", requestId, null, joined);
+                    local.start(opened.admitted() ? List.of(joinedFrame)
+                            : List.of(joinedFrame, frame("waiting", null, null, Map.of("reason", "NOT_ADMITTED"))));
+                    local.attach(connection, 0);
                     String announcement = frame("participant-joined", null, me.participant().toString(),
                             Map.of("participantId", me.participant().toString(), "role", me.role(),
                                     "admitted", opened.admitted()));

@@ -122,6 +122,19 @@ public final class LocalSession {
         }
     }
 
+    /**
+     * A new session's numbering starts with {@code first} (joined, waiting), then what arrived while it was being
+     * opened: an admission that raced the join must not come before the {@code joined} it updates.
+     */
+    public synchronized void start(List<String> first) {
+        List<String> arrived = pending;
+        pending = null;
+        first.forEach(this::deliver);
+        if (arrived != null) {
+            arrived.forEach(this::deliver);
+        }
+    }
+
     /** The client has everything up to {@code upTo}. */
     public synchronized void acknowledge(long upTo) {
         while (!unacked.isEmpty() && unacked.peekFirst().seq() <= upTo) {
