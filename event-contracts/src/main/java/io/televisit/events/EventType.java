@@ -8,6 +8,7 @@ import io.televisit.events.presence.ParticipantConnected;
 import io.televisit.events.presence.ParticipantDisconnected;
 import io.televisit.events.presence.ParticipantLeft;
 import io.televisit.events.presence.ParticipantReconnected;
+import io.televisit.events.quality.PhoneFallbackRecommended;
 import io.televisit.events.quality.QualityProfileRecommended;
 import io.televisit.events.quality.QualitySampleReported;
 import io.televisit.events.quality.QualityWarningIssued;
@@ -62,6 +63,8 @@ public enum EventType {
             QualityWarningIssued.class),
     QUALITY_PROFILE_RECOMMENDED("io.televisit.quality.profile-recommended.v1", Topic.QUALITY_DECISIONS,
             QualityProfileRecommended.class),
+    PHONE_FALLBACK_RECOMMENDED("io.televisit.quality.phone-fallback-recommended.v1", Topic.QUALITY_DECISIONS,
+            PhoneFallbackRecommended.class),
 
     // Consent-gated recording (recording-service); signaling shows the participants that it runs.
     RECORDING_STARTED("io.televisit.recording.started.v1", Topic.RECORDINGS, RecordingStarted.class),

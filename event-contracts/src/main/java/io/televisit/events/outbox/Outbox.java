@@ -5,8 +5,12 @@ import io.smallrye.mutiny.Uni;
 import io.televisit.events.CloudEvent;
 import io.televisit.events.EventCodec;
 import io.televisit.events.EventType;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,6 +23,12 @@ public class Outbox {
 
     private static final String INSERT = "INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload) "
             + "VALUES (?1, ?2, ?3, ?4, ?5)";
+    private static final String INSERT_BATCH = "INSERT INTO outbox_event (event_id, topic, event_key, event_type, "
+            + "payload) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])";
+
+    /** An event to append: its type, key (the visit id) and data. */
+    public record Entry(EventType type, UUID key, Object data) {
+    }
 
     private final EventCodec codec;
     private final OutboxSettings settings;
@@ -47,5 +57,35 @@ public class Outbox {
                                     .executeUpdate())
                             .replaceWith(event);
                 });
+    }
+
+    /**
+     * The same for a transaction on the reactive pool, for batch paths that do not go through Hibernate (one statement
+     * for all entries). {@code transaction} must be inside {@code Pool.withTransaction}.
+     *
+     * @return the events as they will be published, in the order of {@code entries}
+     */
+    public Uni<List<CloudEvent>> appendAll(SqlConnection transaction, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<CloudEvent> events = new ArrayList<>(entries.size());
+        UUID[] ids = new UUID[entries.size()];
+        String[] topics = new String[entries.size()];
+        String[] keys = new String[entries.size()];
+        String[] types = new String[entries.size()];
+        String[] payloads = new String[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            CloudEvent event = codec.create(entry.type(), entry.key().toString(), entry.data(), settings.source());
+            events.add(event);
+            ids[i] = UUID.fromString(event.id());
+            topics[i] = entry.type().topic().topicName();
+            keys[i] = event.subject();
+            types[i] = event.type();
+            payloads[i] = codec.encode(event);
+        }
+        return transaction.preparedQuery(INSERT_BATCH).execute(Tuple.of(ids, topics, keys, types, payloads))
+                .replaceWith(events);
     }
 }
