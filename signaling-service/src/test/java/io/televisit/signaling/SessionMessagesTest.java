@@ -7,6 +7,7 @@ import io.televisit.events.CloudEvent;
 import io.televisit.events.EventCodec;
 import io.televisit.events.EventType;
 import io.televisit.events.Topic;
+import io.televisit.events.quality.PhoneFallbackRecommended;
 import io.televisit.events.quality.QualityProfileRecommended;
 import io.televisit.events.quality.QualityWarningIssued;
 import io.televisit.events.recording.RecordingStarted;
@@ -127,13 +128,26 @@ class SessionMessagesTest {
                     warning);
             assertEquals("quality-warning", type(pushed));
             assertEquals("HIGH_PACKET_LOSS", pushed.get("payload").get("code").asText());
+            assertEquals(pair.patientId, pushed.get("payload").get("participantId").asText());
+            // The clinician is told too, about the patient's connection.
+            JsonNode told = nextOfType(clinician, "quality-warning");
+            assertEquals(pair.patientId, told.get("payload").get("participantId").asText());
             kafka.send(Topic.QUALITY_DECISIONS.topicName(), pair.visit, codec.encode(codec.create(
                     EventType.QUALITY_PROFILE_RECOMMENDED, pair.visit, new QualityProfileRecommended(visit, patientId,
                             Instant.now(), "AUDIO_ONLY", "SUSTAINED_LOSS", 64L), "quality-service")));
             JsonNode profile = nextOfType(patient, "profile-recommendation");
             assertEquals("AUDIO_ONLY", profile.get("payload").get("profile").asText());
             assertEquals(64, profile.get("payload").get("maxBitrateKbps").asInt());
-            assertNull(clinician.next(Duration.ofMillis(300)), "decisions go only to the participant concerned");
+            kafka.send(Topic.QUALITY_DECISIONS.topicName(), pair.visit, codec.encode(codec.create(
+                    EventType.PHONE_FALLBACK_RECOMMENDED, pair.visit, new PhoneFallbackRecommended(visit, patientId,
+                            "PATIENT", Instant.now(), "AUDIO_BAD", 2.1), "quality-service")));
+            assertEquals("AUDIO_BAD", nextOfType(patient, "phone-fallback").get("payload").get("reasonCode").asText());
+            // publishUntil may have sent the warning more than once: only further warnings may reach the clinician.
+            for (String frame = clinician.next(Duration.ofMillis(300)); frame != null;
+                 frame = clinician.next(Duration.ofMillis(300))) {
+                assertEquals("quality-warning", type(new com.fasterxml.jackson.databind.ObjectMapper().readTree(frame)),
+                        "profiles and fallbacks go only to the participant concerned");
+            }
         }
     }
 

@@ -5,7 +5,8 @@ import io.televisit.quality.config.QualitySettings;
 import jakarta.inject.Singleton;
 
 /**
- * Scores one sample. Audio: the E-model with Ta = RTT/2 + jitter buffer + codec delay and the stream's loss; the
+ * Scores one sample. Audio: the E-model with Ta = RTT/2 + jitter buffer + codec delay and the stream's effective
+ * loss (the larger of packet loss and concealed audio); the
  * level follows the MOS. Video: the worst of loss, round trip and new freezes gives the level (never the resolution,
  * which the profile itself lowers); the video score (1–5) rates what the viewer saw: resolution, frame rate, freezes.
  */
@@ -31,7 +32,8 @@ public class SampleScorer {
     }
 
     private SampleScore audio(QualitySampleReported sample, double rttMs) {
-        double loss = orZero(sample.packetLossPct());
+        // Effective loss: packets that came too late for the jitter buffer are concealed, not counted as lost.
+        double loss = Math.max(orZero(sample.packetLossPct()), orZero(sample.concealedPct()));
         double jitterDelay = audio.jitterBufferFactor() * orZero(sample.jitterMs());
         double oneWay = rttMs / 2 + jitterDelay + audio.codecDelayMs();
         double mos = EModel.mos(EModel.rating(oneWay, loss, 1, opus, 0));

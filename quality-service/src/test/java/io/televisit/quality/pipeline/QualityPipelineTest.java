@@ -64,7 +64,7 @@ class QualityPipelineTest {
     }
 
     @Test
-    void aScriptedStreamGivesExactlyTheExpectedDecisionsThroughDuplicatesAndATakeover() {
+    void aScriptedStreamGivesExactlyTheExpectedDecisionsThroughDuplicatesALateSampleAndATakeover() {
         List<QualitySampleReported> samples = Script.degradingPatient(visit, clinician, patient);
         try (KafkaProbe probe = new KafkaProbe(Topic.QUALITY_DECISIONS.topicName()); KafkaSender kafka = new KafkaSender()) {
             Samples.publish(kafka, codec, samples.subList(0, 60));
@@ -73,7 +73,15 @@ class QualityPipelineTest {
             cache.clear();
             // A redelivery of what was already consumed (same sample ids), then the rest.
             Samples.publish(kafka, codec, samples.subList(40, 60));
-            Samples.publish(kafka, codec, samples.subList(60, samples.size()));
+            Samples.publish(kafka, codec, samples.subList(60, 100));
+            // A late sample (new id, measured before the stream's last one) claiming a clean network in the bad phase.
+            QualitySampleReported old = samples.get(70);
+            Samples.publish(kafka, codec, List.of(new QualitySampleReported(UUID.randomUUID(), visit,
+                    old.participantId(), old.role(), old.measuredAt(), old.direction(), old.kind(), 0.0, 1.0, 20.0,
+                    old.bitrateKbps(), old.framesPerSecond(), old.frameHeight(), old.framesDecoded(),
+                    old.framesDropped(), old.freezeCount(), 0.0, old.qualityLimitationReason(), old.candidateType(),
+                    old.protocol())));
+            Samples.publish(kafka, codec, samples.subList(100, samples.size()));
             Samples.publish(kafka, codec, samples.subList(100, 110));
             assertEquals(Script.degradingPatientDecisions(), decisions(probe, visit, 12));
         }

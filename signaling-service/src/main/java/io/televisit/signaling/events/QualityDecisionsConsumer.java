@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.televisit.events.CloudEvent;
 import io.televisit.events.EventCodec;
 import io.televisit.events.EventType;
+import io.televisit.events.quality.PhoneFallbackRecommended;
 import io.televisit.events.quality.QualityProfileRecommended;
 import io.televisit.events.quality.QualityWarningIssued;
 import io.televisit.signaling.protocol.ParticipantId;
@@ -17,9 +18,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * quality-service's warnings and profile recommendations, pushed to the participant they concern if this instance
- * holds its session (each instance consumes with its own group). Stale decisions of a session that moved are simply
- * not delivered: the next sample brings a fresh one.
+ * quality-service's decisions, pushed to the sessions this instance holds (each instance consumes with its own group).
+ * A warning goes to everyone in the visit, naming whose connection it is about ("your connection" or "the patient's
+ * connection"); a profile recommendation and a phone fallback go only to the participant concerned. Stale decisions
+ * of a session that moved are simply not delivered: the next sample brings a fresh one.
  */
 @ApplicationScoped
 public class QualityDecisionsConsumer {
@@ -40,8 +42,10 @@ public class QualityDecisionsConsumer {
         EventType type = EventType.fromType(event.type()).orElse(null);
         if (type == EventType.QUALITY_WARNING_ISSUED) {
             QualityWarningIssued warning = codec.data(event, QualityWarningIssued.class);
-            push(warning.visitId(), warning.participantId(), "quality-warning",
-                    Map.of("level", warning.level(), "code", warning.code()));
+            Map<String, Object> payload = Map.of("participantId", warning.participantId().toString(),
+                    "level", warning.level(), "code", warning.code());
+            local.inVisit(new VisitId(warning.visitId()))
+                    .forEach(session -> session.deliver(sessions.frame("quality-warning", null, null, payload)));
         } else if (type == EventType.QUALITY_PROFILE_RECOMMENDED) {
             QualityProfileRecommended profile = codec.data(event, QualityProfileRecommended.class);
             Map<String, Object> payload = new HashMap<>();
@@ -51,6 +55,10 @@ public class QualityDecisionsConsumer {
                 payload.put("maxBitrateKbps", profile.maxBitrateKbps());
             }
             push(profile.visitId(), profile.participantId(), "profile-recommendation", payload);
+        } else if (type == EventType.PHONE_FALLBACK_RECOMMENDED) {
+            PhoneFallbackRecommended fallback = codec.data(event, PhoneFallbackRecommended.class);
+            push(fallback.visitId(), fallback.participantId(), "phone-fallback",
+                    Map.of("reasonCode", fallback.reasonCode()));
         }
         return Uni.createFrom().voidItem();
     }
