@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the local stack needs and is missing, nothing else:
-#   Debian: postgresql-15, coturn, nginx-light, openssl, curl, iproute2, JDK 17, Maven
+#   Debian: postgresql-15, coturn, nginx-light, openssl, curl, iproute2, JDK 17, Maven, chromium, nodejs, npm
+#   npm: the web client's test tools (playwright-core, drives Debian's Chromium) -> web/node_modules/
 #   Maven Central: Kafka broker jars -> .stack/lib/kafka/, s3proxy fat jar -> .stack/lib/s3proxy/
 # Debian system services of these packages are never left running or enabled.
 # A second run only checks files and markers (well under 2 s).
@@ -22,6 +23,9 @@ command -v curl >/dev/null || missing+=(curl)
 command -v ss >/dev/null || missing+=(iproute2)
 command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
+command -v chromium >/dev/null || missing+=(chromium)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 
 disable_system_services() {
   # The stack runs its own processes on non-default ports; the packages' own services stay off.
@@ -100,5 +104,17 @@ if [[ ! -f $S3PROXY_JAR ]]; then
   mv "$jar" "$S3PROXY_JAR"
 fi
 compgen -G "$KAFKA_LIB/kafka_2.13-*.jar" >/dev/null || die "Kafka jars missing in $KAFKA_LIB"
+
+# ---- the web client's browser-test tools from npm (exactly package-lock.json) ----------------
+WEB_DIR="$REPO_ROOT/web"
+lock_sum=$(sha256sum "$WEB_DIR/package-lock.json" | cut -d' ' -f1)
+if [[ ! -f $WEB_DIR/node_modules/.installed || $(<"$WEB_DIR/node_modules/.installed") != "$lock_sum" ]]; then
+  info "installing the web client's test tools from npm into web/node_modules"
+  npm ci --prefix "$WEB_DIR" --no-audit --no-fund >"$STACK_ROOT/install-npm.log" 2>&1 || {
+    log_tail "$STACK_ROOT/install-npm.log"
+    die "npm ci failed (full output in .stack/install-npm.log)"
+  }
+  echo "$lock_sum" >"$WEB_DIR/node_modules/.installed"
+fi
 
 info "install: ok ($(since "$start"))"

@@ -1,0 +1,21 @@
+// 5. The clinician switches camera mid-call (replaceTrack, no renegotiation): the call stays connected and the
+// patient keeps decoding frames.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { flowing, visitInProgress } from './lib/visit.mjs';
+
+test('a camera switch mid-call keeps frames flowing', { timeout: 120_000 }, async () => {
+  const visit = await visitInProgress();
+  try {
+    const { patient, clinician } = visit;
+    const trackBefore = await clinician.page.evaluate(() => window.televisit.stream.getVideoTracks()[0].id);
+    await clinician.page.click('#camera');
+    await clinician.page.waitForFunction((id) => window.televisit.stream.getVideoTracks()[0].id !== id, trackBefore);
+    await flowing(patient.page);
+    const states = await Promise.all([clinician.page, patient.page].map((page) => page.evaluate(() =>
+      [...window.televisit.call.peers.values()].map((p) => [p.pc.connectionState, p.pc.signalingState]))));
+    assert.deepEqual(states, [[['connected', 'stable']], [['connected', 'stable']]]);
+  } finally {
+    await visit.close();
+  }
+});
