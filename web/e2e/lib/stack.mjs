@@ -7,7 +7,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 export const origin = `http://127.0.0.1:${process.env.TELEVISIT_GATEWAY_PORT || 28080}`;
 
 export function userToken(role, sub) {
-  return execFileSync(path.join(repo, 'stack/token.sh'), [role, '--sub', sub, '--profile', 'test'], { encoding: 'utf8' }).trim();
+  return execFileSync(path.join(repo, 'stack/token.sh'), [role, '--sub', sub, '--profile', process.env.TELEVISIT_PROFILE || 'test'], { encoding: 'utf8' }).trim();
 }
 
 export async function api(method, urlPath, token, body) {
