@@ -49,9 +49,9 @@ profile_init() {
   TURN_PORT="${base}3478"
   GATEWAY_PORT="${base}8080"
   case $PROFILE in
-    dev) TURN_MIN_PORT=49160 TURN_MAX_PORT=49200 ;;
-    test) TURN_MIN_PORT=49210 TURN_MAX_PORT=49250 ;;
-    *) TURN_MIN_PORT=49260 TURN_MAX_PORT=49300 ;;
+    dev) TURN_MIN_PORT=50000 TURN_MAX_PORT=50999 ;;
+    test) TURN_MIN_PORT=51000 TURN_MAX_PORT=51999 ;;
+    *) TURN_MIN_PORT=52000 TURN_MAX_PORT=52999 ;;
   esac
   S3_BUCKET="televisit-recordings"
   TURN_REALM="televisit.local"

@@ -11,7 +11,11 @@ window.televisit = state;
 const VISITS = '/api/calls/v1/visits';
 
 async function list() {
-  const page = await api('GET', `${VISITS}?limit=50`, token);
+  const today = new Date();
+  today.setHours(0, 0, 0, 0);
+  // Until midnight, and at least the next two hours (a late-evening clinic runs past midnight).
+  const tomorrow = new Date(Math.max(today.getTime() + 86_400_000, Date.now() + 7_200_000));
+  const page = await api('GET', `${VISITS}?limit=50&from=${today.toISOString()}&to=${tomorrow.toISOString()}`, token);
   const table = $('visit-list');
   table.innerHTML = '<tr><th>When</th><th>Status</th><th></th></tr>';
   for (const v of page.items) {
@@ -22,7 +26,10 @@ async function list() {
     start.textContent = 'Start';
     start.dataset.visit = v.id;
     start.onclick = () => open(v.id).catch((e) => banner(e.message, 'error'));
-    row.insertCell().append(start);
+    const ring = document.createElement('button');
+    ring.textContent = 'Ring patient';
+    ring.onclick = () => api('POST', `${VISITS}/${v.id}/initiate`, token).then(list).catch((e) => banner(e.message, 'error'));
+    row.insertCell().append(start, ring);
   }
 }
 

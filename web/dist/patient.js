@@ -1,5 +1,6 @@
 import { SignalingClient } from '/sdk/signaling.js';
 import { VisitCall } from '/sdk/call.js';
+import { echoTest, connectivity, bandwidth } from '/sdk/precall.js';
 import { $, show, banner, fragment, wsUrl, api, renderStats } from '/ui.js';
 
 const state = { level: 'GOOD' };
@@ -18,10 +19,40 @@ async function precall() {
   $('preview').srcObject = state.stream;
   const devices = await navigator.mediaDevices.enumerateDevices();
   for (const d of devices) {
-    const select = d.kind === 'videoinput' ? $('camera') : d.kind === 'audioinput' ? $('microphone') : null;
+    const select = d.kind === 'videoinput' ? $('camera') : d.kind === 'audioinput' ? $('microphone')
+      : d.kind === 'audiooutput' ? $('speaker') : null;
     if (select) select.add(new Option(d.label || d.kind, d.deviceId));
   }
   meter(state.stream);
+  $('camera').onchange = () => switchDevice('video', $('camera').value);
+  $('microphone').onchange = () => switchDevice('audio', $('microphone').value);
+  $('speaker').onchange = () => $('remote').setSinkId?.($('speaker').value);
+}
+
+async function switchDevice(kind, deviceId) {
+  const fresh = await navigator.mediaDevices.getUserMedia({ [kind]: { deviceId: { exact: deviceId } } });
+  const track = fresh.getTracks()[0];
+  if (state.call) {
+    await state.call.replaceTrack(track);
+  } else {
+    const old = state.stream.getTracks().find((t) => t.kind === kind);
+    state.stream.removeTrack(old);
+    old.stop();
+    state.stream.addTrack(track);
+  }
+}
+
+/** Runs in the waiting room, once the visit's ICE servers are known. */
+async function checkConnection(ice) {
+  const found = await connectivity(ice);
+  state.connectivity = found;
+  const types = ['host', 'srflx', 'relay'].filter((t) => found[t]);
+  $('connectivity').textContent = found.relay ? `ok (${types.join(', ')})`
+    : `the media relay could not be reached${found.errors.length ? ` (${found.errors.join('; ')})` : ''}; `
+      + 'the visit may not connect on restrictive networks';
+  const kbps = await bandwidth(ice, state.stream);
+  state.bandwidthKbps = kbps;
+  $('bandwidth').textContent = kbps ? `about ${kbps} kbps` : 'unknown';
 }
 
 function meter(stream) {
@@ -72,6 +103,7 @@ async function join() {
   show('precall', false);
   show(joined.admission === 'ADMITTED' ? 'incall' : 'waiting');
   call.start(joined);
+  checkConnection(joined.ice).catch((e) => { $('connectivity').textContent = `check failed: ${e.message}`; });
 }
 
 function end(text) {
@@ -83,5 +115,16 @@ function end(text) {
 }
 
 $('join').onclick = () => join().catch((e) => banner(e.message, 'error'));
+$('echo').onclick = async () => {
+  $('echo').disabled = true;
+  $('echo').textContent = 'Speak now…';
+  const url = await echoTest(state.stream);
+  state.echoRecorded = true;
+  $('echo-playback').src = url;
+  show('echo-playback');
+  $('echo-playback').play().catch(() => {});
+  $('echo').textContent = 'Test again';
+  $('echo').disabled = false;
+};
 $('leave').onclick = () => { state.signaling.leave(); end('You left the visit.'); };
 precall().catch((e) => banner(`Camera or microphone unavailable: ${e.message}`, 'error'));

@@ -20,5 +20,6 @@ export function renderStats(summary, level) {
   const inbound = summary.report.streams.filter((s) => s.direction === 'inbound');
   const loss = inbound.length ? Math.max(...inbound.map((s) => s.packetLossPct || 0)) : 0;
   $('stats').textContent = `RTT ${summary.rttMs === undefined ? '–' : Math.round(summary.rttMs)} ms · loss `
-    + `${loss.toFixed(1)} % · path ${summary.path} (${summary.candidateType}) · quality ${level}`;
+    + `${loss.toFixed(1)} % · ${summary.bitrateKbps} kbps in · path ${summary.path} (${summary.candidateType})`
+    + ` · quality ${level}`;
 }

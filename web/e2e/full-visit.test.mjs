@@ -19,13 +19,27 @@ test('a full video visit through call-service and signaling', { timeout: 120_000
 
     await patient.page.goto(`${origin}/patient.html#link=${linkToken}`);
     await patient.page.waitForFunction(() => document.getElementById('preview').srcObject !== null);
+    // Pre-call test: devices listed, the level meter moves, the echo test records and plays back.
+    assert.ok(await patient.page.$$eval('#camera option', (o) => o.length) > 0, 'a camera to choose');
+    await patient.page.waitForFunction(() => document.getElementById('level').value > 0, null, { timeout: 10_000 });
+    await patient.page.click('#echo');
+    await patient.page.waitForFunction(() => window.televisit.echoRecorded === true, null, { timeout: 10_000 });
     await patient.page.check('#consent');
     await patient.page.click('#join');
     await patient.page.waitForSelector('#waiting:not(.hidden)');
+    // In the waiting room: the relay is reachable with the visit's credentials, and a bandwidth figure is shown.
+    await patient.page.waitForFunction(() => window.televisit.bandwidthKbps !== undefined, null, { timeout: 20_000 });
+    const checks = await patient.page.evaluate(() => ({ ...window.televisit.connectivity,
+      bandwidth: window.televisit.bandwidthKbps }));
+    assert.equal(checks.relay, true, JSON.stringify(checks));
+    assert.equal(checks.host, true, JSON.stringify(checks));
 
     const admitted = Date.now();
     await clinician.page.click(`#admit-${patientId}`);
     await patient.page.waitForSelector('#incall:not(.hidden)');
+    // The clinician's connection panel fills in from getStats.
+    await clinician.page.waitForFunction(() => /RTT \d+ ms/.test(document.getElementById('stats').textContent), null,
+      { timeout: 15_000 });
     const both = await until(async () => {
       const [c, p] = [await media(clinician.page), await media(patient.page)];
       return c.frames > 0 && p.frames > 0 && c.audio > 0 && p.audio > 0 ? { c, p } : null;

@@ -14,7 +14,7 @@ async function selectedPair(page) {
     const byId = new Map();
     stats.forEach((s) => byId.set(s.id, s));
     let pair = null;
-    stats.forEach((s) => { if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded') pair = s; });
+    stats.forEach((s) => { if (s.type === 'transport' && s.selectedCandidatePairId) pair = byId.get(s.selectedCandidatePairId); });
     return pair && { local: byId.get(pair.localCandidateId).candidateType, remote: byId.get(pair.remoteCandidateId).candidateType };
   });
 }

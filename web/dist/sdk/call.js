@@ -18,6 +18,10 @@ export class VisitCall extends EventTarget {
     this.ice = null;
     this.profile = 'HIGH';
     this.#listen();
+    // A network change (Wi-Fi to cellular) invalidates the candidate pair: restart ICE at once.
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', () => { for (const id of this.peers.keys()) this.#restart(id); });
+    }
   }
 
   /** Starts from the `joined` payload, or from `resumed` after a page reload (then the clinician offers anew). */
@@ -219,14 +223,20 @@ export async function summarize(pc) {
   let pair = null;
   const byId = new Map();
   stats.forEach((s) => byId.set(s.id, s));
+  // The transport names the selected pair; older browsers only flag it as nominated.
   stats.forEach((s) => {
-    if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded') pair = s;
+    if (s.type === 'transport' && s.selectedCandidatePairId) pair = byId.get(s.selectedCandidatePairId) || pair;
   });
+  if (!pair) {
+    stats.forEach((s) => { if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded') pair = s; });
+  }
   const streams = [];
   let framesDecoded = 0;
+  let bytesReceived = 0;
   let audioPackets = 0;
   stats.forEach((s) => {
     if (s.type === 'inbound-rtp') {
+      bytesReceived += s.bytesReceived || 0;
       const lost = s.packetsLost || 0;
       const received = s.packetsReceived || 0;
       if (s.kind === 'video') framesDecoded += s.framesDecoded || 0;
@@ -246,8 +256,13 @@ export async function summarize(pc) {
   const relayed = local.candidateType === 'relay' || remote.candidateType === 'relay';
   const candidateType = relayed ? 'relay' : local.candidateType;
   const rttMs = pair.currentRoundTripTime !== undefined ? pair.currentRoundTripTime * 1000 : undefined;
+  const now = Date.now();
+  const previous = pc.televisitLastBytes;
+  pc.televisitLastBytes = { bytes: bytesReceived, at: now };
+  const bitrateKbps = previous && now > previous.at
+    ? Math.round(((bytesReceived - previous.bytes) * 8) / (now - previous.at)) : 0;
   return {
-    path: relayed ? 'relay' : 'direct',
+    path: relayed ? 'relay' : 'direct', bitrateKbps,
     candidateType, rttMs, framesDecoded, audioPackets,
     report: clean({ measuredAt: new Date().toISOString(), rttMs, candidateType, protocol: local.protocol,
       streams: streams.slice(0, 8) }),
