@@ -19,3 +19,20 @@ test('a camera switch mid-call keeps frames flowing', { timeout: 120_000 }, asyn
     await visit.close();
   }
 });
+
+test('a clinician shares the screen mid-call', { timeout: 120_000 }, async () => {
+  const visit = await visitInProgress();
+  try {
+    const { patient, clinician } = visit;
+    await patient.page.evaluate(() => window.televisit.signaling.addEventListener('media-state',
+      (e) => { window.televisit.mediaState = e.detail.state; }));
+    await clinician.page.click('#screen');
+    await clinician.page.waitForFunction(() => [...window.televisit.call.peers.values()].every((p) => p.pc.getSenders()
+      .some((s) => s.track && s.track.kind === 'video' && s.track.label.startsWith('screen'))), null, { timeout: 10_000 });
+    await patient.page.waitForFunction(() => window.televisit.mediaState && window.televisit.mediaState.screen === true,
+      null, { timeout: 10_000 });
+    await flowing(patient.page);
+  } finally {
+    await visit.close();
+  }
+});

@@ -8,6 +8,8 @@ import { origin } from './stack.mjs';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
   '--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns',
+  // getDisplayMedia picks the whole (virtual) screen without a prompt, for the screen-share test.
+  '--auto-select-desktop-capture-source=Entire screen',
   `--unsafely-treat-insecure-origin-as-secure=${origin}`];
 
 /** One browser per participant, each with a fresh profile; closed by the caller. */
