@@ -19,9 +19,8 @@ export class VisitCall extends EventTarget {
     this.profile = 'HIGH';
     this.#listen();
     // A network change (Wi-Fi to cellular) invalidates the candidate pair: restart ICE at once.
-    if (typeof window !== 'undefined') {
-      window.addEventListener('online', () => { for (const id of this.peers.keys()) this.#restart(id); });
-    }
+    this.onOnline = () => { for (const id of this.peers.keys()) this.#restart(id); };
+    if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
   }
 
   /** Starts from the `joined` payload, or from `resumed` after a page reload (then the clinician offers anew). */
@@ -40,6 +39,7 @@ export class VisitCall extends EventTarget {
 
   stop() {
     clearInterval(this.statsTimer);
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
     for (const peer of this.peers.values()) peer.pc.close();
     this.peers.clear();
   }

@@ -11,4 +11,18 @@ public record HysteresisState(Profile profile, Instant upgradeSince, WarningLeve
 
     public static final HysteresisState INITIAL =
             new HysteresisState(Profile.HIGH, null, WarningLevel.NONE, null, null, null, null);
+
+    HysteresisState withProfile(Profile newProfile, Instant newUpgradeSince) {
+        return new HysteresisState(newProfile, newUpgradeSince, warning, warningCode, calmSince, audioBadSince,
+                fallbackAt);
+    }
+
+    HysteresisState withWarning(WarningLevel newWarning, String newCode, Instant newCalmSince) {
+        return new HysteresisState(profile, upgradeSince, newWarning, newCode, newCalmSince, audioBadSince, fallbackAt);
+    }
+
+    HysteresisState withAudioBad(Instant newAudioBadSince, Instant newFallbackAt) {
+        return new HysteresisState(profile, upgradeSince, warning, warningCode, calmSince, newAudioBadSince,
+                newFallbackAt);
+    }
 }

@@ -56,11 +56,7 @@ public final class ParticipantTracker {
 
     /** Scores a new sample and adds it to its stream's window. */
     public SampleScore accept(QualitySampleReported sample, SampleScorer scorer, DecisionRules rules) {
-        StreamWindow window = streams.computeIfAbsent(new StreamKey(sample.direction(), sample.kind()),
-                key -> new StreamWindow());
-        if (sample.rttMs() != null) {
-            lastRttMs = sample.rttMs();
-        }
+        StreamWindow window = windowOf(sample);
         SampleScore score = scorer.score(sample, lastRttMs == null ? 0 : lastRttMs,
                 window.newFreezes(sample.freezeCount()));
         window.add(sample.measuredAt(), score.level(), score.cause(), rules.window());
@@ -72,13 +68,17 @@ public final class ParticipantTracker {
 
     /** Replays a stored sample into the windows (state rebuilt on another instance), without decisions. */
     public void replay(QualitySampleReported sample, Level level, Cause cause, DecisionRules rules) {
-        StreamWindow window = streams.computeIfAbsent(new StreamKey(sample.direction(), sample.kind()),
-                key -> new StreamWindow());
+        StreamWindow window = windowOf(sample);
+        window.newFreezes(sample.freezeCount());
+        window.add(sample.measuredAt(), level, cause, rules.window());
+    }
+
+    /** The sample's stream window; also remembers the participant's last known round trip. */
+    private StreamWindow windowOf(QualitySampleReported sample) {
         if (sample.rttMs() != null) {
             lastRttMs = sample.rttMs();
         }
-        window.newFreezes(sample.freezeCount());
-        window.add(sample.measuredAt(), level, cause, rules.window());
+        return streams.computeIfAbsent(new StreamKey(sample.direction(), sample.kind()), key -> new StreamWindow());
     }
 
     /** The worst of the levels of its streams that have enough samples; empty before any has. */
@@ -109,14 +109,14 @@ public final class ParticipantTracker {
         Profile current = state.profile();
         if (target.worseThan(current)) {
             update(target, null);
-            out.accept(decision(Decision.Kind.PROFILE, at, target.name(), reason));
+            out.accept(decision(Decision.Kind.PROFILE, at, target.name(), reason, null));
         } else if (current.worseThan(target)) {
             if (state.upgradeSince() == null) {
                 update(current, at);
             } else if (held(state.upgradeSince(), at, rules.upgradeHold())) {
                 Profile better = current.oneBetter();
                 update(better, better.worseThan(target) ? at : null);
-                out.accept(decision(Decision.Kind.PROFILE, at, better.name(), "RECOVERED"));
+                out.accept(decision(Decision.Kind.PROFILE, at, better.name(), "RECOVERED", null));
             }
         } else if (state.upgradeSince() != null) {
             update(current, null);
@@ -134,24 +134,19 @@ public final class ParticipantTracker {
         WarningLevel current = state.warning();
         if (wanted.ordinal() > current.ordinal()) {
             String code = cause(rules).name();
-            state = new HysteresisState(state.profile(), state.upgradeSince(), wanted, code, null,
-                    state.audioBadSince(), state.fallbackAt());
-            out.accept(decision(Decision.Kind.WARNING, at, wanted.name(), code));
+            state = state.withWarning(wanted, code, null);
+            out.accept(decision(Decision.Kind.WARNING, at, wanted.name(), code, null));
         } else if (wanted.ordinal() < current.ordinal()) {
             if (state.calmSince() == null) {
-                state = new HysteresisState(state.profile(), state.upgradeSince(), current, state.warningCode(), at,
-                        state.audioBadSince(), state.fallbackAt());
+                state = state.withWarning(current, state.warningCode(), at);
             } else if (held(state.calmSince(), at, rules.upgradeHold())) {
                 String code = state.warningCode();
-                state = new HysteresisState(state.profile(), state.upgradeSince(), wanted,
-                        wanted == WarningLevel.NONE ? null : code, wanted == WarningLevel.NONE ? null : at,
-                        state.audioBadSince(), state.fallbackAt());
-                out.accept(decision(Decision.Kind.WARNING, at,
-                        wanted == WarningLevel.NONE ? "CLEARED" : wanted.name(), code));
+                boolean cleared = wanted == WarningLevel.NONE;
+                state = state.withWarning(wanted, cleared ? null : code, cleared ? null : at);
+                out.accept(decision(Decision.Kind.WARNING, at, cleared ? "CLEARED" : wanted.name(), code, null));
             }
         } else if (state.calmSince() != null) {
-            state = new HysteresisState(state.profile(), state.upgradeSince(), current, state.warningCode(), null,
-                    state.audioBadSince(), state.fallbackAt());
+            state = state.withWarning(current, state.warningCode(), null);
         }
     }
 
@@ -163,33 +158,23 @@ public final class ParticipantTracker {
         boolean bad = audioLevel(rules).orElse(Level.GOOD) == Level.BAD;
         Instant since = bad ? (state.audioBadSince() == null ? at : state.audioBadSince()) : null;
         if (since != null && held(since, at, rules.audioBadFor())) {
-            state = new HysteresisState(state.profile(), state.upgradeSince(), state.warning(), state.warningCode(),
-                    state.calmSince(), since, at);
-            Decision fallback = decision(Decision.Kind.PHONE_FALLBACK, at, "AUDIO_BAD", "AUDIO_BAD");
-            out.accept(new Decision(fallback.kind(), visitId, participantId, role, at, fallback.value(),
-                    fallback.code(), lastAudioMos));
+            state = state.withAudioBad(since, at);
+            out.accept(decision(Decision.Kind.PHONE_FALLBACK, at, "AUDIO_BAD", "AUDIO_BAD", lastAudioMos));
         } else if (!Objects.equals(since, state.audioBadSince())) {
-            state = new HysteresisState(state.profile(), state.upgradeSince(), state.warning(), state.warningCode(),
-                    state.calmSince(), since, state.fallbackAt());
+            state = state.withAudioBad(since, state.fallbackAt());
         }
     }
 
     /** A phone fallback decided elsewhere (repeated media failures) counts as this participant's one. */
-    public void fallbackDecided(Instant at) {
-        state = new HysteresisState(state.profile(), state.upgradeSince(), state.warning(), state.warningCode(),
-                state.calmSince(), state.audioBadSince(), at);
-    }
-
     private void update(Profile profile, Instant upgradeSince) {
-        state = new HysteresisState(profile, upgradeSince, state.warning(), state.warningCode(), state.calmSince(),
-                state.audioBadSince(), state.fallbackAt());
+        state = state.withProfile(profile, upgradeSince);
     }
 
     private static boolean held(Instant since, Instant now, Duration hold) {
         return !now.isBefore(since.plus(hold));
     }
 
-    private Decision decision(Decision.Kind kind, Instant at, String value, String code) {
-        return new Decision(kind, visitId, participantId, role, at, value, code, null);
+    private Decision decision(Decision.Kind kind, Instant at, String value, String code, Double audioMos) {
+        return new Decision(kind, visitId, participantId, role, at, value, code, audioMos);
     }
 }

@@ -71,11 +71,12 @@ public class QualitySamplesConsumer {
         long since = oldest;
         Uni<Void> deadLettered = rejected.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(rejected).andFailFast().replaceWithVoid();
-        return deadLettered
-                .chain(() -> samples.isEmpty() ? Uni.createFrom().voidItem() : ingest.ingest(samples).replaceWithVoid())
+        // Only the ingest is retried: the dead letters of this batch are sent once.
+        Uni<Void> ingested = samples.isEmpty() ? Uni.createFrom().voidItem() : ingest.ingest(samples)
                 .onFailure().invoke(e -> LOG.warnf("quality batch of %d failed, retrying: %s", records.count(),
                         e.getClass().getSimpleName()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely();
+        return deadLettered.chain(() -> ingested)
                 .invoke(() -> {
                     if (since != Long.MAX_VALUE) {
                         delay.record(Math.max(0, System.currentTimeMillis() - since), TimeUnit.MILLISECONDS);

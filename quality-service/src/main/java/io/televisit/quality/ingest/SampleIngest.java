@@ -73,18 +73,14 @@ public class SampleIngest {
                 .tag("outcome", outcome).register(registry);
     }
 
-    /** What a batch did. */
-    public record Result(int stored, int late, List<Decision> published) {
-    }
-
-    public Uni<Result> ingest(List<QualitySampleReported> batch) {
+    public Uni<Void> ingest(List<QualitySampleReported> batch) {
         Set<UUID> visits = new LinkedHashSet<>();
         batch.forEach(sample -> visits.add(sample.visitId()));
         return pool.withTransaction(tx -> load(tx, visits).chain(() -> apply(tx, batch)))
                 .onFailure().invoke(() -> visits.forEach(cache::evict));
     }
 
-    private Uni<Result> apply(SqlConnection tx, List<QualitySampleReported> batch) {
+    private Uni<Void> apply(SqlConnection tx, List<QualitySampleReported> batch) {
         List<SampleRows.Scored> rows = new ArrayList<>(batch.size());
         List<DecisionRows.Identified> made = new ArrayList<>();
         Map<UUID, TrackerRows.Change> changed = new LinkedHashMap<>();
@@ -114,7 +110,7 @@ public class SampleIngest {
                 }
             }
         }
-        int lateSamples = lateCount;
+        int newSamples = rows.size() - lateCount;
         return samples.insert(tx, rows)
                 .chain(stored -> decisions.insert(tx, made)
                         .chain(inserted -> {
@@ -122,16 +118,17 @@ public class SampleIngest {
                                     .map(DecisionRows.Identified::decision).toList();
                             return outbox.appendAll(tx, publish.stream().map(events::toEvent).toList())
                                     .chain(() -> trackers.upsert(tx, List.copyOf(changed.values())))
-                                    .map(ignored -> {
-                                        count(stored, lateSamples, rows.size(), publish);
-                                        return new Result(stored, lateSamples, publish);
-                                    });
+                                    .invoke(() -> count(stored, newSamples, rows.size(), publish));
                         }));
     }
 
-    private void count(int stored, int lateSamples, int total, List<Decision> published) {
-        scored.increment(stored - lateSamples);
-        late.increment(lateSamples);
+    /**
+     * New samples are always stored (their id cannot have been seen: a stored sample is never newer than its stream's
+     * window); of the others, those the insert skipped were duplicates and the rest came late.
+     */
+    private void count(int stored, int newSamples, int total, List<Decision> published) {
+        scored.increment(newSamples);
+        late.increment(stored - newSamples);
         duplicate.increment(total - stored);
         published.forEach(d -> registry.counter("televisit.quality.decisions", "kind", d.kind().name(),
                 "value", d.value()).increment());

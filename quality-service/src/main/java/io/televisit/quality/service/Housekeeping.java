@@ -27,6 +27,7 @@ public class Housekeeping {
                 DELETE FROM quality_sample WHERE sample_id IN (
                     SELECT sample_id FROM quality_sample WHERE measured_at < $1 LIMIT $2)
                 RETURNING *)
+            , merged AS (
             INSERT INTO quality_sample_minute AS m (visit_id, participant_id, role, direction, kind, minute, samples,
                 poor_samples, relay_samples, packet_loss_avg, packet_loss_max, jitter_avg, rtt_avg, audio_mos_avg,
                 audio_mos_min, video_score_avg)
@@ -51,6 +52,8 @@ public class Housekeeping {
                 audio_mos_min = least(m.audio_mos_min, EXCLUDED.audio_mos_min),
                 video_score_avg = coalesce((m.video_score_avg * m.samples + EXCLUDED.video_score_avg
                     * EXCLUDED.samples) / (m.samples + EXCLUDED.samples), m.video_score_avg, EXCLUDED.video_score_avg)
+            RETURNING 1)
+            SELECT count(*) FROM old
             """;
 
     private final Pool pool;
@@ -83,13 +86,9 @@ public class Housekeeping {
     }
 
     private Uni<Long> chunk(Instant before, long done) {
-        return pool.withTransaction(tx -> tx.preparedQuery("SELECT count(*) FROM (SELECT 1 FROM quality_sample "
-                        + "WHERE measured_at < $1 LIMIT $2) c").execute(Tuple.of(before.atOffset(ZoneOffset.UTC), CHUNK))
-                .chain(count -> {
-                    long n = count.iterator().next().getLong(0);
-                    return n == 0 ? Uni.createFrom().item(0L) : tx.preparedQuery(DOWNSAMPLE)
-                            .execute(Tuple.of(before.atOffset(ZoneOffset.UTC), CHUNK)).replaceWith(n);
-                }))
+        // One statement per chunk: the CTE deletes, the merge inserts, and the count says how many raw rows went.
+        return pool.preparedQuery(DOWNSAMPLE).execute(Tuple.of(before.atOffset(ZoneOffset.UTC), CHUNK))
+                .map(rows -> rows.iterator().next().getLong(0))
                 .chain(n -> n < CHUNK ? Uni.createFrom().item(done + n) : chunk(before, done + n));
     }
 }

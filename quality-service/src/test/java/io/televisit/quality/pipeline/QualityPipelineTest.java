@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class QualityPipelineTest {
 
-    static final String REPORTS = "/api/quality/v1/visits/";
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String REPORTS = Samples.REPORTS;
+    private static final Duration WAIT = Samples.WAIT;
 
     @Inject
     EventCodec codec;
@@ -57,18 +57,12 @@ class QualityPipelineTest {
         return records.stream().map(r -> Samples.brief(codec, r, roles)).toList();
     }
 
-    private void awaitStored(UUID visitId, int samples) {
-        Eventually.within(WAIT, () -> assertEquals(samples, given().auth().oauth2(clinicianToken)
-                .get(REPORTS + visitId + "/report").then().statusCode(200).extract().jsonPath()
-                .getList("participants.samples", Integer.class).stream().mapToInt(Integer::intValue).sum()));
-    }
-
     @Test
     void aScriptedStreamGivesExactlyTheExpectedDecisionsThroughDuplicatesALateSampleAndATakeover() {
         List<QualitySampleReported> samples = Script.degradingPatient(visit, clinician, patient);
         try (KafkaProbe probe = new KafkaProbe(Topic.QUALITY_DECISIONS.topicName()); KafkaSender kafka = new KafkaSender()) {
             Samples.publish(kafka, codec, samples.subList(0, 60));
-            awaitStored(visit, 60);
+            Samples.awaitStored(clinicianToken, visit, 60);
             // Another instance takes over: nothing in memory, everything rebuilt from the database.
             cache.clear();
             // A redelivery of what was already consumed (same sample ids), then the rest.
@@ -85,7 +79,7 @@ class QualityPipelineTest {
             Samples.publish(kafka, codec, samples.subList(100, 110));
             assertEquals(Script.degradingPatientDecisions(), decisions(probe, visit, 12));
         }
-        awaitStored(visit, samples.size());
+        Samples.awaitStored(clinicianToken, visit, samples.size());
     }
 
     @Test
@@ -100,8 +94,8 @@ class QualityPipelineTest {
         try (KafkaProbe probe = new KafkaProbe(Topic.QUALITY_DECISIONS.topicName()); KafkaSender kafka = new KafkaSender()) {
             Samples.publish(kafka, codec, spike);
             Samples.publish(kafka, codec, relay);
-            awaitStored(visit, spike.size());
-            awaitStored(relayVisit, relay.size());
+            Samples.awaitStored(clinicianToken, visit, spike.size());
+            Samples.awaitStored(clinicianToken, relayVisit, relay.size());
             assertEquals(List.of(), probe.drain(r -> r.key().equals(visit.toString())
                     || r.key().equals(relayVisit.toString()), Duration.ofSeconds(3)).stream().map(r -> r.value()).toList());
         }
@@ -131,7 +125,7 @@ class QualityPipelineTest {
                 assertTrue(!header(letter, "dead-letter-reason").isBlank());
             });
         }
-        awaitStored(visit, good.size());
+        Samples.awaitStored(clinicianToken, visit, good.size());
     }
 
     @Test
@@ -161,13 +155,12 @@ class QualityPipelineTest {
                     Script.T0.plusSeconds(50), "NETWORK_LOST"));
             send(kafka, EventType.PARTICIPANT_RECONNECTED, new ParticipantReconnected(visit, patient, "PATIENT",
                     Script.T0.plusSeconds(53)));
-            awaitStored(visit, samples.size());
+            Samples.awaitStored(clinicianToken, visit, samples.size());
             Eventually.within(WAIT, () -> given().auth().oauth2(clinicianToken).get(REPORTS + visit + "/report").then()
                     .body("participants.find { it.role == 'PATIENT' }.reconnects", equalTo(1)));
             send(kafka, EventType.VISIT_ENDED, new VisitEnded(visit, endedAt, 150, "CLINICIAN_ENDED"));
         }
-        Eventually.within(WAIT, () -> given().auth().oauth2(clinicianToken).get(REPORTS + visit + "/report").then()
-                .body("status", equalTo("FINAL")));
+        Samples.awaitFinal(clinicianToken, visit);
         String patientPath = "participants.find { it.role == 'PATIENT' }";
         given().auth().oauth2(clinicianToken).get(REPORTS + visit + "/report").then().statusCode(200)
                 .body("endedAt", equalTo(endedAt.toString()))

@@ -7,15 +7,24 @@ import io.televisit.events.EventType;
 import io.televisit.events.Topic;
 import io.televisit.events.quality.QualitySampleReported;
 import io.televisit.quality.decision.Script;
+import io.televisit.testing.Eventually;
 import io.televisit.testing.KafkaSender;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** Publishes samples as signaling-service does, and reads decisions back in the tests' short form. */
 final class Samples {
+
+    static final String REPORTS = "/api/quality/v1/visits/";
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     private Samples() {
     }
@@ -26,6 +35,19 @@ final class Samples {
                     codec.create(EventType.QUALITY_SAMPLE_REPORTED, sample.visitId().toString(), sample,
                             "signaling-service")));
         }
+    }
+
+    /** Waits until the visit's live (or final) report counts {@code samples} stored samples. */
+    static void awaitStored(String token, UUID visit, int samples) {
+        Eventually.within(WAIT, () -> assertEquals(samples, given().auth().oauth2(token)
+                .get(REPORTS + visit + "/report").then().statusCode(200).extract().jsonPath()
+                .getList("participants.samples", Integer.class).stream().mapToInt(Integer::intValue).sum()));
+    }
+
+    /** Waits until the visit's report is FINAL. */
+    static void awaitFinal(String token, UUID visit) {
+        Eventually.within(WAIT, () -> given().auth().oauth2(token).get(REPORTS + visit + "/report").then()
+                .body("status", equalTo("FINAL")));
     }
 
     /** "+44s PATIENT WARNING CRITICAL PACKET_LOSS", as Script.brief writes decisions. */

@@ -8,7 +8,6 @@ import io.televisit.events.visit.VisitEnded;
 import io.televisit.quality.decision.Script;
 import io.televisit.quality.decision.Script.Phase;
 import io.televisit.quality.service.Housekeeping;
-import io.televisit.testing.Eventually;
 import io.televisit.testing.KafkaSender;
 import io.televisit.testing.TestTokens;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -62,17 +61,17 @@ class StatisticsAndRetentionTest {
         try (KafkaSender kafka = new KafkaSender()) {
             Samples.publish(kafka, codec, poorSamples);
             Samples.publish(kafka, codec, relaySamples);
-            awaitSamples(poor, poorSamples.size());
-            awaitSamples(relayed, relaySamples.size());
+            Samples.awaitStored(clinicianToken, poor, poorSamples.size());
+            Samples.awaitStored(clinicianToken, relayed, relaySamples.size());
             end(kafka, poor, from.plusSeconds(60));
             end(kafka, relayed, from.plusSeconds(120));
         }
-        awaitFinal(poor);
-        awaitFinal(relayed);
-        double poorMos = given().auth().oauth2(clinicianToken).get(QualityPipelineTest.REPORTS + poor + "/report")
+        Samples.awaitFinal(clinicianToken, poor);
+        Samples.awaitFinal(clinicianToken, relayed);
+        double poorMos = given().auth().oauth2(clinicianToken).get(Samples.REPORTS + poor + "/report")
                 .then().body("poorQuality", equalTo(true)).body("phoneFallbacks", equalTo(1))
                 .extract().jsonPath().getDouble("averageMos");
-        double goodMos = given().auth().oauth2(clinicianToken).get(QualityPipelineTest.REPORTS + relayed + "/report")
+        double goodMos = given().auth().oauth2(clinicianToken).get(Samples.REPORTS + relayed + "/report")
                 .then().body("poorQuality", equalTo(false)).body("relayRatio", equalTo(0.5f))
                 .extract().jsonPath().getDouble("averageMos");
 
@@ -124,7 +123,7 @@ class StatisticsAndRetentionTest {
         try (KafkaSender kafka = new KafkaSender()) {
             Samples.publish(kafka, codec, old);
         }
-        awaitSamples(visit, old.size());
+        Samples.awaitStored(clinicianToken, visit, old.size());
         // Only this visit's samples are that old; everything measured before the cut-off is replaced.
         long replaced = housekeeping.downsample(Script.T0.minus(age).plus(Duration.ofMinutes(10)))
                 .await().atMost(WAIT);
@@ -144,16 +143,5 @@ class StatisticsAndRetentionTest {
         kafka.send(EventType.VISIT_ENDED.topic().topicName(), visit.toString(), codec.encode(codec.create(
                 EventType.VISIT_ENDED, visit.toString(), new VisitEnded(visit, at, 150, "CLINICIAN_ENDED"),
                 "call-service")));
-    }
-
-    private void awaitSamples(UUID visit, int count) {
-        Eventually.within(WAIT, () -> assertEquals(count, given().auth().oauth2(clinicianToken)
-                .get(QualityPipelineTest.REPORTS + visit + "/report").then().statusCode(200).extract().jsonPath()
-                .getList("participants.samples", Integer.class).stream().mapToInt(Integer::intValue).sum()));
-    }
-
-    private void awaitFinal(UUID visit) {
-        Eventually.within(WAIT, () -> given().auth().oauth2(clinicianToken)
-                .get(QualityPipelineTest.REPORTS + visit + "/report").then().body("status", equalTo("FINAL")));
     }
 }
